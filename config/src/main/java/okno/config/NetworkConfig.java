@@ -1,0 +1,40 @@
+package okno.config;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A whole network: the immutable, validated model everything else is built from. Order of every list is the
+ * order of the configuration file and is significant: engine indexes follow it.
+ *
+ * @param name      network name, e.g. {@code demo}
+ * @param utcOffset local time of the network (Moscow: +03:00, no daylight saving)
+ * @param seed      seed of everything the engine derives pseudo-randomly (appointment codes)
+ * @param rules     queue rules
+ * @param services  services
+ * @param centres   centres
+ * @param staff     staff members
+ * @param tokens    API tokens
+ */
+public record NetworkConfig(String name, ZoneOffset utcOffset, long seed, QueueRules rules,
+    List<ServiceDef> services, List<CentreDef> centres, List<StaffDef> staff, List<TokenDef> tokens)
+{
+    public NetworkConfig
+    {
+        services = List.copyOf(services);
+        centres = List.copyOf(centres);
+        staff = List.copyOf(staff);
+        tokens = List.copyOf(tokens);
+    }
+
+    /** @return total number of windows in all centres. */
+    public int windowCount()
+    {
+        int count = 0;
+        for (final CentreDef centre : centres)
+        {
+            count += centre.windows().size();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,29 @@
+package okno.engine.api;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The deterministic core: commands in, events out, on one thread. Knows nothing of the host that runs it
+ * (Disruptor and Chronicle Queue on one node today, a replicated log later). Time comes only from
+ * {@link Command#timestampMs}; the same commands from the same snapshot give the same events and
+ * {@link #stateHash()}.
+ */
+public interface StateMachine
+{
+    /**
+     * Applies one command, writes its result into the command and reports events.
+     * A rejected command changes nothing and yields one {@link EventType#REJECTED} event.
+     */
+    void apply(Command command, EventListener events);
+
+    /** @return a hash of the whole state built from stable codes only, equal across JVM runs. */
+    long stateHash();
+
+    /** Writes the whole state. */
+    void writeSnapshot(DataOutput out) throws IOException;
+
+    /** Replaces the whole state with one written by {@link #writeSnapshot}. */
+    void readSnapshot(DataInput in) throws IOException;
+}
