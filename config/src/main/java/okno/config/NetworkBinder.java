@@ -259,21 +259,25 @@ final class NetworkBinder
     {
         final List<String> ids = windowIdsOf(w);
         final Map<String, Integer> skills = skills(w);
-        if (ids == null || skills == null)
+        if (ids == null)
         {
             return false;
         }
-        boolean valid = true;
+        // ids are registered even when the skills are wrong, so devices naming the window raise no extra problem
+        boolean valid = skills != null;
         for (final String id : ids)
         {
             final YamlNode first = seen.putIfAbsent(id, w.node());
             if (first != null)
             {
-                problems.add(w.node(), w.path(), "duplicate window id '" + id + "' (first at line " + first.line() + ")");
+                problems.add(w.node(), w.path(),
+                    "duplicate window id '" + id + "' (first at line " + first.line() + ")");
                 valid = false;
-                continue;
             }
-            out.add(new WindowDef(id, skills));
+            else if (skills != null)
+            {
+                out.add(new WindowDef(id, skills));
+            }
         }
         return valid;
     }

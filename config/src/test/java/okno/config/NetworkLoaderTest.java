@@ -112,13 +112,15 @@ class NetworkLoaderTest
                 "services[0].expectedMinutes: integer 500 is out of range 1..480"),
             Arguments.of("snils: 1}", "snils: 11}", 12, "11", "centres[0].windows[0].skills.snils: integer 11 is "
                 + "out of range 1..10"),
-            Arguments.of("lat: 55.8", "lat: 95.5", 8, "95.5", "centres[0].lat: number 95.5 is out of range -90.0..90.0"),
+            Arguments.of("lat: 55.8", "lat: 95.5", 8, "95.5",
+                "centres[0].lat: number 95.5 is out of range -90.0..90.0"),
             Arguments.of("lon: 37.6", "lon: east", 9, "east", "centres[0].lon: expected a number, got string 'east'"),
             Arguments.of("baud: 19200", "baud: 12345", 20, "12345", "devices[0].baud: unsupported baud rate 12345 "
                 + "(supported: 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)"),
             Arguments.of("prefix: C", "prefix: CD", 4, "CD", "services[1].prefix: prefix must be one letter A-Z, "
                 + "got 'CD'"),
-            Arguments.of("prefix: C", "prefix: c", 4, "c}", "services[1].prefix: prefix must be one letter A-Z, got 'c'"),
+            Arguments.of("prefix: C", "prefix: c", 4, "c}",
+                "services[1].prefix: prefix must be one letter A-Z, got 'c'"),
             Arguments.of("standby: true", "standby: often", 15, "often",
                 "staff[0].standby: expected true or false, got string 'often'"),
             Arguments.of("\"08:00-20:00\"", "\"08:00-24:30\"", 10, "\"08", "centres[0].hours.default: in "
@@ -130,7 +132,8 @@ class NetworkLoaderTest
             Arguments.of("sun: closed", "sunday: closed", 10, "sunday", "centres[0].hours.sunday: unknown key "
                 + "'sunday' (allowed: default, mon, tue, wed, thu, fri, sat, sun)"),
             Arguments.of("  - {id: snils,",
-                "  - {id: passport, name: x, expectedMinutes: 1, prefix: A}\n  - {id: snils,", 4, "passport", "services[1].id: duplicate service id "
+                "  - {id: passport, name: x, expectedMinutes: 1, prefix: A}\n  - {id: snils,", 4, "passport",
+                "services[1].id: duplicate service id "
                 + "'passport' (first at line 3)"),
             Arguments.of("{id: \"1\",", "{id: \"3\",", 13, "{", "centres[0].windows[1]: duplicate window id '3' "
                 + "(first at line 12)"),
@@ -157,6 +160,19 @@ class NetworkLoaderTest
                 "utcOffset: invalid UTC offset '+25:00' (expected e.g. \"+03:00\")"),
             Arguments.of("    lon: 37.6", "    lon: 37.6\n    lon: 37.7", 10, "lon",
                 "centres[0].lon: duplicate key 'lon' (first at line 9)"),
+            Arguments.of("staff:", "  - {id: north, name: Юг, lat: 55.6, lon: 37.6, windows: [{id: \"1\", skills: "
+                + "{snils: 1}}]}\nstaff:", 14, "north", "centres[1].id: duplicate centre id 'north' (first at line 6)"),
+            Arguments.of("tokens:", "  - {id: s1, name: Петров, home: north, skills: [snils]}\ntokens:", 16, "s1",
+                "staff[1].id: duplicate staff id 's1' (first at line 15)"),
+            Arguments.of("baud: 19200}", "baud: 19200}\n  - {id: printer-1, kind: hall-board, centre: north, "
+                + "port: /dev/ttyUSB1}", 21, "printer-1", "devices[1].id: duplicate device id 'printer-1' (first at "
+                + "line 20)"),
+            Arguments.of("kind: ticket-printer", "kind: window-display", 20, "{", "devices[0].window: a "
+                + "window-display serves one window: 'window' is required"),
+            Arguments.of("role: operator", "role: operator, centre: north", 18, "north",
+                "tokens[1].centre: operator tokens are network-wide: remove 'centre'"),
+            Arguments.of("role: kiosk, centre: north", "role: terminal", 17, "{", "tokens[0].centre: terminal tokens "
+                + "are scoped to one centre: 'centre' is required"),
             Arguments.of("ids: \"2-3\"", "ids: \"3-2\"", 13, "\"3-2\"", "centres[0].windows[1].ids: expected a window "
                 + "number range like \"2-6\" (at most 500 windows), got '3-2'"));
     }
@@ -180,7 +196,8 @@ class NetworkLoaderTest
         final String yaml = VALID.replace("home: north", "home: south")
             .replace("expectedMinutes: 7", "expectedMinutes: 0")
             .replace("passport: 2", "pasport: 2")
-            .replace("role: operator", "role: admin");
+            .replace("role: operator", "role: admin")
+            .replace("baud: 19200}", "baud: 19200, window: \"1\"}");
 
         final List<String> problems = formatted(problemsOf(yaml));
 

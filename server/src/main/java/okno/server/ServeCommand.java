@@ -47,7 +47,8 @@ final class ServeCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         if (!isPort(httpPort) || !isPort(tcpPort))
         {
-            err.println("okno serve: ports must be in 1..65535, got --http-port " + httpPort + " --tcp-port " + tcpPort);
+            err.println("okno serve: ports must be in 1..65535, got --http-port " + httpPort
+                + " --tcp-port " + tcpPort);
             return OknoMain.EXIT_USAGE;
         }
         final NetworkConfig network;

@@ -81,7 +81,8 @@ class OknoMainTest
         Files.writeString(file, String.join("\n",
             "network: tiny",
             "services: [{id: passport, name: Паспорт, expectedMinutes: 12, prefix: A}]",
-            "centres: [{id: north, name: Север, lat: 55.8, lon: 37.6, windows: [{ids: \"1-3\", skills: {passport: 1}}]}]",
+            "centres: [{id: north, name: Север, lat: 55.8, lon: 37.6,",
+            "           windows: [{ids: \"1-3\", skills: {passport: 1}}]}]",
             ""), StandardCharsets.UTF_8);
 
         final Run run = run("serve", "--config", file.toString(), "--http-port", "9090");
