@@ -1,0 +1,73 @@
+package okno.engine.journal;
+
+import okno.engine.api.Command;
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+/**
+ * Layout of one journal document. A document holds the mutating commands of one Disruptor batch (or part
+ * of a large batch), so the queue commits once per batch instead of once per command. Every record carries
+ * the journal sequence of its command (1, 2, 3 ... over the life of the data directory), so a reader can
+ * check continuity and a snapshot can name the exact command it covers.
+ *
+ * <pre>
+ * Batch document, little-endian:
+ *   0 int  magic {@link #BATCH_MAGIC}
+ *   4 int  record count n
+ *   8 long journal sequence of the first record
+ *  16 n x {@link Command#ENCODED_LENGTH} bytes: encoded commands, in ring order
+ *  16 + n * 100  int CRC32 of bytes [0, 16 + n * 100)
+ *
+ * Void marker, written at start-up after a damaged tail:
+ *   0 int  magic {@link #VOID_MAGIC}
+ *   4 int  0
+ *   8 long journal sequence the next record will have
+ *  16 long index of the first damaged document, which is voided with all documents up to this marker
+ *  24 int  CRC32 of bytes [0, 24)
+ * </pre>
+ */
+public final class JournalFormat
+{
+    /** "OKJ1" read as a little-endian int. */
+    public static final int BATCH_MAGIC = 0x314A4B4F;
+    /** "OKV1" read as a little-endian int. */
+    public static final int VOID_MAGIC = 0x31564B4F;
+    /** Header bytes before the first record. */
+    public static final int HEADER_LENGTH = 16;
+    /** Trailer bytes (CRC32). */
+    public static final int TRAILER_LENGTH = 4;
+    /** Bytes of a whole void marker. */
+    public static final int VOID_LENGTH = 28;
+
+    static final int MAGIC_OFFSET = 0;
+    static final int COUNT_OFFSET = 4;
+    static final int FIRST_SEQ_OFFSET = 8;
+    static final int VOID_FROM_OFFSET = 16;
+    static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private JournalFormat()
+    {
+    }
+
+    /** @return bytes of a batch document holding {@code records} commands. */
+    public static int batchLength(final int records)
+    {
+        return HEADER_LENGTH + records * Command.ENCODED_LENGTH + TRAILER_LENGTH;
+    }
+
+    /** @return offset of record {@code i} in a batch document. */
+    public static int recordOffset(final int i)
+    {
+        return HEADER_LENGTH + i * Command.ENCODED_LENGTH;
+    }
+
+    /** @return CRC32 of {@code length} bytes of a byte-array backed buffer; reuses {@code crc}. */
+    static int crc(final CRC32 crc, final DirectBuffer buffer, final int length)
+    {
+        crc.reset();
+        crc.update(buffer.byteArray(), 0, length);
+        return (int)crc.getValue();
+    }
+}

@@ -1,0 +1,357 @@
+package okno.engine.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import okno.engine.api.Command;
+import okno.engine.api.EventListener;
+import okno.engine.api.StateMachine;
+import okno.engine.journal.JournalWriter;
+import okno.engine.snapshot.SnapshotStore;
+import org.agrona.concurrent.EpochClock;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Hosts a deterministic {@link StateMachine} on one node: a Disruptor ring of commands, a Chronicle Queue
+ * journal, snapshots, and recovery from both at start-up.
+ *
+ * <pre>
+ *  producers (Netty threads, simulators)
+ *     | claim slot, fill, stamp time, publish   (multi-producer ring of CommandSlot)
+ *     v
+ *  +--------------------+   +-------------------------+
+ *  | 1a JournalHandler  |   | 1b BusinessLogicHandler |   both read the ring in parallel
+ *  | batch -> 1 document|   | StateMachine.apply,     |
+ *  | commit at batch end|   | events into the slot,   |
+ *  +--------------------+   | periodic snapshots      |
+ *            \              +-------------------------+
+ *             \                /
+ *           +--------------------+
+ *           | 2 ReplyHandler     |   after both: reply to the caller, events to subscribers
+ *           +--------------------+
+ * </pre>
+ *
+ * <p>Lifecycle: construct, {@link #start()} once (recovery, then commands are accepted), {@link #close()}
+ * (drains the ring, writes a final snapshot, closes the journal; repeatable). Data directory layout:
+ * {@code <data>/journal/} and {@code <data>/snapshots/}.
+ */
+public final class EnginePipeline implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(EnginePipeline.class.getName());
+    private static final CommandTranslator<Consumer<Command>> CONSUMER_TRANSLATOR = (command, fill) ->
+        fill.accept(command);
+
+    private final PipelineConfig config;
+    private final StateMachine state;
+    private final EpochClock clock;
+    private final ReplyHandler replies = new ReplyHandler();
+    private final Object ingressLock = new Object();
+    private long lastStampMs = Long.MIN_VALUE;
+    private volatile boolean accepting;
+    private boolean started;
+    private boolean closed;
+    private ChronicleQueue queue;
+    private SnapshotStore snapshots;
+    private Disruptor<CommandSlot> disruptor;
+    private RingBuffer<CommandSlot> ring;
+    private volatile JournalHandler journal;
+    private BusinessLogicHandler logic;
+    private RecoveryReport recovery;
+
+    /**
+     * @param config settings
+     * @param state  the state machine in its empty state; owned by the pipeline's business-logic thread from
+     *               {@link #start()} on
+     * @param clock  the time source stamped into every command at ingress
+     */
+    public EnginePipeline(final PipelineConfig config, final StateMachine state, final EpochClock clock)
+    {
+        this.config = Objects.requireNonNull(config, "config");
+        this.state = Objects.requireNonNull(state, "state");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Recovers the state (newest valid snapshot plus journal tail), then starts accepting commands.
+     *
+     * @return what recovery found
+     * @throws IllegalStateException when called twice or after close, or when a snapshot's state hash does not
+     *                               match its contents
+     */
+    public synchronized RecoveryReport start() throws IOException
+    {
+        if (started || closed)
+        {
+            throw new IllegalStateException(closed ? "pipeline closed" : "pipeline already started");
+        }
+        started = true;
+        Files.createDirectories(config.journalDir());
+        snapshots = new SnapshotStore(config.snapshotDir(), config.snapshotsToKeep());
+        snapshots.deleteTemporaryFiles();
+        queue = openJournal(config);
+        try
+        {
+            recovery = Recovery.recover(state, snapshots, queue, true);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+        LOG.log(Level.INFO, "recovered from {0}: {1}", config.dataDir(), recovery);
+
+        final JournalWriter writer = new JournalWriter(queue, config.maxRecordsPerDocument(),
+            recovery.lastSeq(), recovery.journal().lastGoodIndex(), config.syncEveryBatch());
+        journal = new JournalHandler(writer, config.maxRecordsPerDocument(), recovery.journal().damagedIndex());
+        logic = new BusinessLogicHandler(state, snapshots, journal, config.snapshotEvery(), recovery.lastSeq());
+        disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), new PipelineThreadFactory(),
+            ProducerType.MULTI, new BlockingWaitStrategy());
+        // 1a journal and 1b business logic in parallel, 2 replies after both.
+        disruptor.handleEventsWith(journal, logic).then(replies);
+        ring = disruptor.start();
+        accepting = true;
+        return recovery;
+    }
+
+    /** @return what start-up recovery found; null before {@link #start()}. */
+    public synchronized RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    /**
+     * @return journal sequence of the last command written to the journal (0 when none); any thread, for
+     *         metrics and tests
+     */
+    public long journaledSequence()
+    {
+        final JournalHandler handler = journal;
+        return handler == null ? 0 : handler.committedSeq();
+    }
+
+    /**
+     * Adds a subscriber to every event, called on the publisher thread in command order. May be called at any
+     * time; takes effect from the next command published.
+     */
+    public void addSubscriber(final EventListener subscriber)
+    {
+        replies.add(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    /** Removes a subscriber added before. */
+    public void removeSubscriber(final EventListener subscriber)
+    {
+        replies.remove(subscriber);
+    }
+
+    /**
+     * Claims a slot, fills it, stamps the time and publishes it; waits while the ring is full. Thread-safe.
+     * The reply comes on the publisher thread once the command is applied and journaled.
+     *
+     * @param translator fills the cleared command (any {@code timestampMs} it sets is replaced)
+     * @param arg        argument for the translator
+     * @param listener   receives the reply; null for none
+     * @param correlation handed back to the listener
+     * @throws IllegalStateException when the pipeline is not accepting commands
+     */
+    public <A> void submit(final CommandTranslator<A> translator, final A arg, final ReplyListener listener,
+        final long correlation)
+    {
+        final long sequence;
+        final long timestampMs;
+        synchronized (ingressLock)
+        {
+            checkAccepting();
+            sequence = ring.next();
+            timestampMs = stamp();
+        }
+        fillAndPublish(sequence, timestampMs, translator, arg, listener, correlation);
+    }
+
+    /**
+     * As {@link #submit} but refuses instead of waiting when the ring is full (back-pressure for I/O threads).
+     *
+     * @return false when the ring is full and nothing was submitted
+     */
+    public <A> boolean trySubmit(final CommandTranslator<A> translator, final A arg, final ReplyListener listener,
+        final long correlation)
+    {
+        final long sequence;
+        final long timestampMs;
+        synchronized (ingressLock)
+        {
+            checkAccepting();
+            try
+            {
+                sequence = ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                return false;
+            }
+            timestampMs = stamp();
+        }
+        fillAndPublish(sequence, timestampMs, translator, arg, listener, correlation);
+        return true;
+    }
+
+    /**
+     * Submits a command and waits for its reply: for tests and slow paths (allocates).
+     *
+     * @return a copy of the command with its result fields
+     * @throws IllegalStateException when no reply comes within the configured call timeout
+     */
+    public Command call(final Consumer<Command> fill)
+    {
+        final BlockingReply reply = new BlockingReply();
+        submit(CONSUMER_TRANSLATOR, fill, reply, 0);
+        return reply.await(config.callTimeout().toMillis());
+    }
+
+    /**
+     * Stops accepting commands, drains the ring, writes a final snapshot and closes the journal. Idempotent;
+     * safe before {@link #start()}.
+     */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        synchronized (ingressLock)
+        {
+            accepting = false;
+        }
+        if (disruptor != null)
+        {
+            boolean drained = true;
+            try
+            {
+                disruptor.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                LOG.log(Level.ERROR, "ring not drained within {0}; halting without a final snapshot",
+                    config.shutdownTimeout());
+                disruptor.halt();
+                drained = false;
+            }
+            awaitJournalStopped();
+            if (drained)
+            {
+                writeFinalSnapshot();
+            }
+        }
+        if (queue != null)
+        {
+            queue.close();
+        }
+        LOG.log(Level.INFO, "pipeline over {0} closed", config.dataDir());
+    }
+
+    private void writeFinalSnapshot()
+    {
+        if (logic.appliedSeq() != journal.committedSeq())
+        {
+            LOG.log(Level.ERROR, "applied sequence {0} differs from journaled sequence {1}; no final snapshot",
+                String.valueOf(logic.appliedSeq()), String.valueOf(journal.committedSeq()));
+            return;
+        }
+        logic.snapshot(journal.committedIndex());
+    }
+
+    private void awaitJournalStopped()
+    {
+        try
+        {
+            if (!journal.awaitStopped(config.shutdownTimeout().toMillis()))
+            {
+                LOG.log(Level.ERROR, "journal thread did not stop within {0}", config.shutdownTimeout());
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkAccepting()
+    {
+        if (!accepting)
+        {
+            throw new IllegalStateException(closed ? "pipeline closed" : "pipeline not started");
+        }
+    }
+
+    /** Called under the ingress lock right after the claim, so time never goes backwards in ring order. */
+    private long stamp()
+    {
+        final long now = Math.max(clock.time(), lastStampMs);
+        lastStampMs = now;
+        return now;
+    }
+
+    private <A> void fillAndPublish(final long sequence, final long timestampMs,
+        final CommandTranslator<A> translator, final A arg, final ReplyListener listener, final long correlation)
+    {
+        final CommandSlot slot = ring.get(sequence);
+        try
+        {
+            final Command command = slot.reset(listener, correlation);
+            translator.translate(command, arg);
+            command.timestampMs = timestampMs;
+            if (command.type == null)
+            {
+                slot.rejectAtIngress();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // The claimed slot must still be published; it travels as a no-op without a reply.
+            slot.rejectAtIngress();
+            slot.listener = null;
+            throw ex;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    static ChronicleQueue openJournal(final PipelineConfig config)
+    {
+        return SingleChronicleQueueBuilder.binary(config.journalDir())
+            .syncMode(config.syncEveryBatch() ? SyncMode.SYNC : SyncMode.NONE)
+            .build();
+    }
+
+    /** Names the pipeline threads and keeps them from holding the JVM open. */
+    private static final class PipelineThreadFactory implements ThreadFactory
+    {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final Thread thread = new Thread(runnable, "okno-pipeline-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

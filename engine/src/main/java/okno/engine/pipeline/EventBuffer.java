@@ -1,0 +1,82 @@
+package okno.engine.pipeline;
+
+import okno.engine.api.EngineEvent;
+import okno.engine.api.EventListener;
+
+/**
+ * The events one command produced, copied out of the state machine's flyweight into preallocated events of
+ * the command's own ring slot, so they travel to the publisher with their command and in order. The array
+ * grows (rarely, and then stays) when a command produces more events than ever before.
+ */
+final class EventBuffer implements EventListener
+{
+    private static final int INITIAL_CAPACITY = 4;
+
+    private EngineEvent[] events = new EngineEvent[0];
+    private int size;
+
+    EventBuffer()
+    {
+        ensureCapacity(INITIAL_CAPACITY);
+    }
+
+    /** Copies the event; called on the business-logic thread during {@code StateMachine.apply}. */
+    @Override
+    public void onEvent(final EngineEvent event)
+    {
+        if (size == events.length)
+        {
+            ensureCapacity(size * 2);
+        }
+        copy(event, events[size++]);
+    }
+
+    void clear()
+    {
+        size = 0;
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    EngineEvent get(final int i)
+    {
+        return events[i];
+    }
+
+    private void ensureCapacity(final int capacity)
+    {
+        final EngineEvent[] grown = java.util.Arrays.copyOf(events, capacity);
+        for (int i = events.length; i < capacity; i++)
+        {
+            grown[i] = new EngineEvent();
+        }
+        events = grown;
+    }
+
+    private static void copy(final EngineEvent from, final EngineEvent to)
+    {
+        to.type = from.type;
+        to.timestampMs = from.timestampMs;
+        to.centre = from.centre;
+        to.window = from.window;
+        to.staff = from.staff;
+        to.ticket = from.ticket;
+        to.service = from.service;
+        to.priority = from.priority;
+        to.callCount = from.callCount;
+        to.durationMs = from.durationMs;
+        to.position = from.position;
+        to.etaSeconds = from.etaSeconds;
+        to.score = from.score;
+        to.targetCentre = from.targetCentre;
+        to.targetWindow = from.targetWindow;
+        to.appointmentCode = from.appointmentCode;
+        to.slotMs = from.slotMs;
+        to.arrivalMs = from.arrivalMs;
+        to.reason = from.reason;
+        to.rejectedCommand = from.rejectedCommand;
+    }
+}

@@ -1,0 +1,295 @@
+package okno.engine.snapshot;
+
+import okno.engine.api.StateMachine;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Snapshot files of the state machine in one directory, named {@code snapshot-<journalSeq>.bin} (sequence
+ * zero-padded to 20 digits so names sort by age). A file is written to a temporary name, forced to disk and
+ * renamed atomically, so a crash leaves either the old set or the new file, never half a file under a final
+ * name. Only the newest {@code keep} files are kept.
+ *
+ * <pre>
+ * File layout, big-endian ({@link java.io.DataOutput} order):
+ *   0 int  magic 0x4F4B534E ("OKSN")     24 long stateHash
+ *   4 int  format version (1)           32 long body length
+ *   8 long journal sequence covered     40 int  CRC32 of the body
+ *  16 long journal resume index         44 int  CRC32 of bytes [0, 44)
+ *  48 body: StateMachine.writeSnapshot
+ * </pre>
+ */
+public final class SnapshotStore
+{
+    /** Magic number at the start of every snapshot file. */
+    public static final int MAGIC = 0x4F4B534E;
+    /** Format version written. */
+    public static final int VERSION = 1;
+    /** Header bytes. */
+    public static final int HEADER_LENGTH = 48;
+
+    private static final System.Logger LOG = System.getLogger(SnapshotStore.class.getName());
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".bin";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    private final Path dir;
+    private final int keep;
+
+    /**
+     * @param dir  directory of the snapshots, created when missing
+     * @param keep how many of the newest snapshots to keep, at least 1
+     */
+    public SnapshotStore(final Path dir, final int keep) throws IOException
+    {
+        if (keep < 1)
+        {
+            throw new IllegalArgumentException("keep must be at least 1: " + keep);
+        }
+        this.dir = Files.createDirectories(dir);
+        this.keep = keep;
+    }
+
+    /** @return the snapshot file name for a journal sequence. */
+    public Path fileFor(final long journalSeq)
+    {
+        return dir.resolve(String.format("%s%020d%s", PREFIX, journalSeq, SUFFIX));
+    }
+
+    /**
+     * Writes the state durably, then deletes snapshots beyond the newest {@code keep}.
+     * Runs on the thread that owns the state machine.
+     *
+     * @return the file written
+     */
+    public Path write(final StateMachine state, final long journalSeq, final long resumeIndex) throws IOException
+    {
+        final Path target = fileFor(journalSeq);
+        final Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        final CRC32 bodyCrc = new CRC32();
+        final long bodyLength;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING))
+        {
+            channel.position(HEADER_LENGTH);
+            final CountingOutputStream counter = new CountingOutputStream(
+                new CheckedOutputStream(Channels.newOutputStream(channel), bodyCrc));
+            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(counter, 1 << 16));
+            state.writeSnapshot(out);
+            out.flush();
+            bodyLength = counter.count;
+            final ByteBuffer header = encodeHeader(
+                new SnapshotHeader(journalSeq, resumeIndex, state.stateHash(), bodyLength, (int)bodyCrc.getValue()));
+            channel.write(header, 0);
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+        prune();
+        return target;
+    }
+
+    /** @return snapshot files, newest (highest journal sequence) first. */
+    public List<Path> list() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> result = new ArrayList<>();
+            files.filter(p -> isSnapshotName(p.getFileName().toString())).forEach(result::add);
+            result.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            return result;
+        }
+    }
+
+    /**
+     * Reads and checks a snapshot file without touching any state.
+     *
+     * @return the checked snapshot, or null when the file is damaged (the reason is logged)
+     */
+    public Loaded read(final Path file) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final String problem = check(bytes);
+        if (problem != null)
+        {
+            LOG.log(Level.ERROR, "snapshot {0} is damaged ({1}); skipping it", file, problem);
+            return null;
+        }
+        final ByteBuffer buf = ByteBuffer.wrap(bytes);
+        final SnapshotHeader header = new SnapshotHeader(
+            buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32), buf.getInt(40));
+        return new Loaded(file, header, bytes);
+    }
+
+    /** Deletes temporary files a crash left behind. */
+    public void deleteTemporaryFiles() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            for (final Path p : (Iterable<Path>)files::iterator)
+            {
+                if (p.getFileName().toString().endsWith(TEMP_SUFFIX))
+                {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** A checked snapshot file held in memory. */
+    public static final class Loaded
+    {
+        private final Path file;
+        private final SnapshotHeader header;
+        private final byte[] bytes;
+
+        private Loaded(final Path file, final SnapshotHeader header, final byte[] bytes)
+        {
+            this.file = file;
+            this.header = header;
+            this.bytes = bytes;
+        }
+
+        /** @return the file it came from. */
+        public Path file()
+        {
+            return file;
+        }
+
+        /** @return the checked header. */
+        public SnapshotHeader header()
+        {
+            return header;
+        }
+
+        /**
+         * Replaces the state with this snapshot and checks the recorded state hash.
+         *
+         * @throws IllegalStateException when the state hash after loading differs from the recorded one: the
+         *                               state machine's snapshot code is not faithful, a bug to fix first
+         */
+        public void restoreInto(final StateMachine state) throws IOException
+        {
+            state.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes, HEADER_LENGTH, bytes.length)));
+            final long hash = state.stateHash();
+            if (hash != header.stateHash())
+            {
+                throw new IllegalStateException("snapshot " + file + " records state hash "
+                    + Long.toHexString(header.stateHash()) + " but the loaded state hashes to "
+                    + Long.toHexString(hash));
+            }
+        }
+    }
+
+    private static String check(final byte[] bytes)
+    {
+        if (bytes.length < HEADER_LENGTH)
+        {
+            return "file of " + bytes.length + " bytes is shorter than the header";
+        }
+        final ByteBuffer buf = ByteBuffer.wrap(bytes);
+        if (buf.getInt(0) != MAGIC)
+        {
+            return "bad magic 0x" + Integer.toHexString(buf.getInt(0));
+        }
+        final CRC32 crc = new CRC32();
+        crc.update(bytes, 0, HEADER_LENGTH - 4);
+        if ((int)crc.getValue() != buf.getInt(HEADER_LENGTH - 4))
+        {
+            return "header CRC32 mismatch";
+        }
+        if (buf.getInt(4) != VERSION)
+        {
+            return "unknown format version " + buf.getInt(4);
+        }
+        final long bodyLength = buf.getLong(32);
+        if (bodyLength != bytes.length - HEADER_LENGTH)
+        {
+            return "body length " + (bytes.length - HEADER_LENGTH) + " where the header says " + bodyLength;
+        }
+        crc.reset();
+        crc.update(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH);
+        if ((int)crc.getValue() != buf.getInt(40))
+        {
+            return "body CRC32 mismatch";
+        }
+        return null;
+    }
+
+    private static ByteBuffer encodeHeader(final SnapshotHeader h)
+    {
+        final ByteBuffer buf = ByteBuffer.allocate(HEADER_LENGTH);
+        buf.putInt(MAGIC).putInt(VERSION).putLong(h.journalSeq()).putLong(h.resumeIndex())
+            .putLong(h.stateHash()).putLong(h.bodyLength()).putInt(h.bodyCrc());
+        final CRC32 crc = new CRC32();
+        crc.update(buf.array(), 0, HEADER_LENGTH - 4);
+        buf.putInt((int)crc.getValue());
+        return buf.flip();
+    }
+
+    private static boolean isSnapshotName(final String name)
+    {
+        return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+    }
+
+    private void prune() throws IOException
+    {
+        final List<Path> files = list();
+        for (int i = keep; i < files.size(); i++)
+        {
+            Files.deleteIfExists(files.get(i));
+        }
+    }
+
+    private void forceDirectory() throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            channel.force(true);
+        }
+    }
+
+    /** Counts the body bytes as they pass. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream
+    {
+        private long count;
+
+        CountingOutputStream(final OutputStream out)
+        {
+            super(out);
+        }
+
+        @Override
+        public void write(final int b) throws IOException
+        {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(final byte[] b, final int off, final int len) throws IOException
+        {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
