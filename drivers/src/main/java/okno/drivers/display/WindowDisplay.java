@@ -252,7 +252,8 @@ public final class WindowDisplay implements AutoCloseable
         }
 
         @Override
-        public void onFrame(final int address, final byte command, final byte[] data, final int offset, final int length)
+        public void onFrame(
+            final int address, final byte command, final byte[] data, final int offset, final int length)
         {
             if (address != expectedAddress || replied)
             {

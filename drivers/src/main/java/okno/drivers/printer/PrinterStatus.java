@@ -66,7 +66,8 @@ public record PrinterStatus(
      */
     public DeviceState state()
     {
-        return coverOpen || paperOut || cutterError || unrecoverable || offline ? DeviceState.FAULT : DeviceState.ONLINE;
+        final boolean stopped = coverOpen || paperOut || cutterError || unrecoverable || offline;
+        return stopped ? DeviceState.FAULT : DeviceState.ONLINE;
     }
 
     /**

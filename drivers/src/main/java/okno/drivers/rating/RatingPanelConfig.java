@@ -52,7 +52,8 @@ public record RatingPanelConfig(String busId, SerialPortConfig port, List<Rating
      * @param panels panels
      * @return a configuration with the score in holding register 0 and the counter in register 1
      */
-    public static RatingPanelConfig of(final String busId, final SerialPortConfig port, final List<RatingPanelAddress> panels)
+    public static RatingPanelConfig of(
+        final String busId, final SerialPortConfig port, final List<RatingPanelAddress> panels)
     {
         return new RatingPanelConfig(busId, port, panels, 0);
     }

@@ -23,8 +23,10 @@ class WindowBusProtocolTest
     @Test
     void replacesControlBytesAndCutsLongText()
     {
-        assertEquals("01 21 53 41 20 20 42 07", Hex.of(WindowBusProtocol.frame(1, WindowBusProtocol.SHOW, "A\u0001\u0007B")));
-        assertEquals(4 + WindowBusProtocol.MAX_TEXT, WindowBusProtocol.frame(1, WindowBusProtocol.SHOW, "x".repeat(40)).length);
+        assertEquals("01 21 53 41 20 20 42 07",
+            Hex.of(WindowBusProtocol.frame(1, WindowBusProtocol.SHOW, "A\u0001\u0007B")));
+        assertEquals(4 + WindowBusProtocol.MAX_TEXT,
+            WindowBusProtocol.frame(1, WindowBusProtocol.SHOW, "x".repeat(40)).length);
     }
 
     @Test

@@ -51,7 +51,8 @@ class TicketPrinterTest
     private TicketPrinter startPrinter(final String path, final DriverTiming timing)
     {
         printer = new TicketPrinter(
-            new TicketPrinterConfig(ID, SerialPortConfig.of(path, 115_200)), timing, Clock.systemUTC(), statuses, prints);
+            new TicketPrinterConfig(ID, SerialPortConfig.of(path, 115_200)), timing, Clock.systemUTC(),
+            statuses, prints);
         printer.start();
         return printer;
     }

@@ -85,10 +85,17 @@ public abstract class PtyDeviceSimulator implements AutoCloseable
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         running = false;
-        thread.join(2_000);
+        try
+        {
+            thread.join(2_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
         pty.close();
     }
 }
