@@ -31,7 +31,7 @@ import java.util.Map;
  *   w1 {passport 5, tax 1}   w2 {tax 5, passport 1}   w3 {passport 3, benefit 3}
  * south (55.70, 37.60), 08:00-20:00, closed on Sundays
  *   w1 {passport 2, licence 2}   w2 {tax 1, licence 4}
- * staff: anna, boris, vera (north), gleb (south), dina (south, standby pool)
+ * staff: anna, boris, vera, egor (north), gleb (south), dina (south, standby pool)
  * UTC+03:00, seed 42
  * </pre>
  */
@@ -74,7 +74,8 @@ public final class TestNetworks
             staffMember("boris", "north", false),
             staffMember("vera", "north", false),
             staffMember("gleb", "south", false),
-            staffMember("dina", "south", true));
+            staffMember("dina", "south", true),
+            staffMember("egor", "north", false));
         return new NetworkConfig("small", OFFSET, 42, rules, services, List.of(north, south), staff, List.of());
     }
 
