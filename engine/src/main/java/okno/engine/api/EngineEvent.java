@@ -34,6 +34,8 @@ public final class EngineEvent
     public long slotMs;
     /** Staff arrival time for moves. */
     public long arrivalMs;
+    /** Small argument of the event, e.g. 1/0 for standby on/off; -1 when it does not apply. */
+    public int flag;
     /** Rejection reason for {@link EventType#REJECTED}. */
     public Result reason;
     /** Command type that was rejected. */
@@ -60,6 +62,7 @@ public final class EngineEvent
         appointmentCode = 0;
         slotMs = 0;
         arrivalMs = 0;
+        flag = -1;
         reason = null;
         rejectedCommand = null;
         return this;

@@ -1,9 +1,60 @@
 package okno.engine.api;
 
+import java.util.List;
+
 /**
  * Read-only view of the engine state for {@link EngineQuery queries}: queues, positions, counters.
- * Used on the engine thread only.
+ * Used on the engine thread only, between commands; every method builds new immutable values (queries may
+ * allocate, commands do not). Indexes are those of {@code okno.config.NetworkIndex}; a centre, window,
+ * service or staff index out of range throws {@link IndexOutOfBoundsException} (edges check ids first).
  */
 public interface NetworkView
 {
+    /** @return engine time: the latest command time seen, epoch milliseconds ({@link Long#MIN_VALUE} before any). */
+    long nowMs();
+
+    /** @return the current local day (days since 1970-01-01 in the network's UTC offset). */
+    long epochDay();
+
+    /** @return number of centres. */
+    int centreCount();
+
+    /** @return number of windows of a centre. */
+    int windowCount(int centre);
+
+    /** @return number of services. */
+    int serviceCount();
+
+    /** @return number of staff members. */
+    int staffCount();
+
+    /** @return open windows, waiting line and predicted waits of a centre. */
+    CentreSummary centreSummary(int centre);
+
+    /** @return tickets waiting for a service at a centre, oldest issue first (window transfers included). */
+    List<QueueEntry> queue(int centre, int service);
+
+    /** @return a ticket issued today at the centre, or {@code null} when there is none with that number. */
+    TicketView ticket(int centre, int number);
+
+    /** @return state of a window. */
+    WindowView window(int centre, int window);
+
+    /** @return state of a staff member. */
+    StaffView staff(int staff);
+
+    /**
+     * @return slots of a local day that a booking could take now: not yet begun and not full, in time order;
+     *     empty when the service is not offered or the centre is closed that day
+     */
+    List<SlotView> freeSlots(int centre, int service, long epochDay);
+
+    /** @return an appointment booked at the centre, or {@code null}. */
+    AppointmentView appointment(int centre, long code);
+
+    /** @return today's counters of a centre. */
+    CentreCounters counters(int centre);
+
+    /** @return predicted wait in seconds of a ticket for the service issued now, -1 when not offered. */
+    int predictedWaitSeconds(int centre, int service);
 }

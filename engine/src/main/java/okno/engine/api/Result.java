@@ -23,6 +23,7 @@ public enum Result
     BAD_SCORE(-1014, RejectKind.BAD_INPUT, "a rating score must be 1 to 5"),
     BAD_SLOT(-1015, RejectKind.BAD_INPUT, "not a slot start time of this centre"),
     TIME_WENT_BACKWARDS(-1016, RejectKind.BAD_INPUT, "command time is earlier than engine time"),
+    BAD_FLAG(-1017, RejectKind.BAD_INPUT, "the flag must be 0 or 1"),
 
     SERVICE_NOT_OFFERED(-2001, RejectKind.CONFLICT, "the centre has no window for this service"),
     PRIORITY_NOT_ALLOWED(-2002, RejectKind.CONFLICT, "this priority class is not allowed for the service"),
@@ -46,6 +47,7 @@ public enum Result
     ALREADY_RATED(-3010, RejectKind.CONFLICT, "the visit is already rated"),
     TRANSFER_TARGET_INVALID(-3011, RejectKind.CONFLICT, "the transfer target cannot take this ticket"),
     WINDOW_CANNOT_SERVE(-3012, RejectKind.CONFLICT, "the window does not serve this ticket's service"),
+    WINDOW_ON_BREAK(-3013, RejectKind.CONFLICT, "the window is paused for a break"),
 
     STAFF_BUSY(-4001, RejectKind.CONFLICT, "the staff member is already at a window"),
     STAFF_NOT_HERE(-4002, RejectKind.CONFLICT, "the staff member is not at this centre"),

@@ -1,0 +1,207 @@
+package okno.engine.state;
+
+import okno.config.DayHours;
+import okno.engine.api.TicketState;
+import org.agrona.collections.Int2IntHashMap;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.Arrays;
+
+/**
+ * Everything of one centre for the current day: the ticket pool, the waiting lines (one {@link TicketQueue} per
+ * service and priority class, one per window for transfers), windows, request-id dedup tables, number serials
+ * and counters. Tickets are pooled objects reused from day to day, so a steady day allocates nothing.
+ */
+public final class CentreState
+{
+    /** Priority classes have codes 1..3 (normal, accessibility, appointment). */
+    static final int PRIORITY_CLASSES = 3;
+    private static final int INITIAL_POOL = 64;
+
+    final int index;
+    final DayHours[] hoursByDay;
+    final WindowState[] windows;
+    /** Windows having each service (configuration). */
+    final int[] offeredWindows;
+    /** Open windows having each service. */
+    final int[] openServing;
+    private final TicketQueue[] serviceQueues;
+
+    Ticket[] tickets = new Ticket[INITIAL_POOL];
+    int ticketCount;
+    /** Packed number to pool index. */
+    final Int2IntHashMap ticketByNumber = new Int2IntHashMap(-1);
+    /** Request key to pool index, today. */
+    final Long2LongHashMap ticketByRequest = new Long2LongHashMap(-1);
+    /** Request key to appointment code, today. */
+    final Long2LongHashMap appointmentByRequest = new Long2LongHashMap(-1);
+    /** Last serial issued per prefix letter A..Z, today. */
+    final int[] serials = new int[26];
+    /** Tickets per state code, today. */
+    final int[] stateCounts = new int[TicketState.COUNT + 1];
+
+    int openWindows;
+    int consecutivePriorityCalls;
+    int servicesCompleted;
+    long waitSumMs;
+    int waitCount;
+    long maxWaitMs;
+    long ratingSum;
+    int ratingCount;
+
+    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final int serviceCount)
+    {
+        this.index = index;
+        this.hoursByDay = hoursByDay;
+        this.windows = windows;
+        this.offeredWindows = new int[serviceCount];
+        this.openServing = new int[serviceCount];
+        this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
+        for (int i = 0; i < serviceQueues.length; i++)
+        {
+            serviceQueues[i] = new TicketQueue(i);
+        }
+        for (final WindowState window : windows)
+        {
+            for (int i = 0; i < window.skillCount(); i++)
+            {
+                offeredWindows[window.skillService(i)]++;
+            }
+        }
+        for (int i = 0; i < tickets.length; i++)
+        {
+            tickets[i] = new Ticket(i);
+        }
+    }
+
+    /** @return the waiting line of a service and priority class code (1..3). */
+    public TicketQueue serviceQueue(final int service, final int priority)
+    {
+        return serviceQueues[service * PRIORITY_CLASSES + priority - 1];
+    }
+
+    /** @return number of service queues (services x priority classes). */
+    int serviceQueueCount()
+    {
+        return serviceQueues.length;
+    }
+
+    /** @return a service queue by id. */
+    TicketQueue serviceQueueById(final int id)
+    {
+        return serviceQueues[id];
+    }
+
+    /** @return the window with that index. */
+    public WindowState window(final int window)
+    {
+        return windows[window];
+    }
+
+    /**
+     * @return consecutive accessibility/appointment calls made while normal tickets waited, since the last
+     *     normal call
+     */
+    public int consecutivePriorityCalls()
+    {
+        return consecutivePriorityCalls;
+    }
+
+    /** @return whether the window index exists. */
+    boolean hasWindow(final int window)
+    {
+        return window >= 0 && window < windows.length;
+    }
+
+    /** @return today's ticket with that packed number, or {@code null}. */
+    Ticket ticketByNumber(final int number)
+    {
+        final int i = ticketByNumber.get(number);
+        return i < 0 ? null : tickets[i];
+    }
+
+    /** @return tickets waiting for a service, all priority classes (not counting window transfers). */
+    int waitingFor(final int service)
+    {
+        final int base = service * PRIORITY_CLASSES;
+        return serviceQueues[base].size + serviceQueues[base + 1].size + serviceQueues[base + 2].size;
+    }
+
+    /** Takes the next ticket of the pool, growing the pool (only) past the largest day seen so far. */
+    Ticket newTicket()
+    {
+        if (ticketCount == tickets.length)
+        {
+            final Ticket[] grown = Arrays.copyOf(tickets, tickets.length * 2);
+            for (int i = tickets.length; i < grown.length; i++)
+            {
+                grown[i] = new Ticket(i);
+            }
+            tickets = grown;
+        }
+        return tickets[ticketCount++];
+    }
+
+    /** Moves a ticket to a state, keeping the per-state counts. */
+    void setState(final Ticket ticket, final TicketState state)
+    {
+        if (ticket.state != null)
+        {
+            stateCounts[ticket.state.code()]--;
+        }
+        stateCounts[state.code()]++;
+        ticket.state = state;
+    }
+
+    /** Puts a ticket into the line it waits in (its target window's, or its service and class) as WAITING. */
+    void enqueue(final Ticket ticket)
+    {
+        final TicketQueue queue = ticket.targetWindow >= 0
+            ? windows[ticket.targetWindow].transfers
+            : serviceQueue(ticket.currentService(), ticket.priority);
+        queue.insert(ticket);
+        ticket.window = -1;
+        setState(ticket, TicketState.WAITING);
+    }
+
+    /** Takes a ticket out of its line, if it is in one. */
+    void dequeue(final Ticket ticket)
+    {
+        if (ticket.queue != null)
+        {
+            ticket.queue.remove(ticket);
+        }
+    }
+
+    /** Forgets the day: pool, lines, dedup tables, serials, counters. Windows are closed by the caller. */
+    void startDay()
+    {
+        for (int i = 0; i < ticketCount; i++)
+        {
+            tickets[i].reset();
+        }
+        ticketCount = 0;
+        for (final TicketQueue queue : serviceQueues)
+        {
+            queue.clear();
+        }
+        for (final WindowState window : windows)
+        {
+            window.transfers.clear();
+            window.current = null;
+            window.last = null;
+        }
+        ticketByNumber.clear();
+        ticketByRequest.clear();
+        appointmentByRequest.clear();
+        Arrays.fill(serials, 0);
+        Arrays.fill(stateCounts, 0);
+        consecutivePriorityCalls = 0;
+        servicesCompleted = 0;
+        waitSumMs = 0;
+        waitCount = 0;
+        maxWaitMs = 0;
+        ratingSum = 0;
+        ratingCount = 0;
+    }
+}

@@ -1,0 +1,41 @@
+package okno.engine.state;
+
+import okno.engine.api.StaffMode;
+
+/** One staff member: where they are, what they do, their travel and the ratings of the visits they served. */
+final class StaffState
+{
+    final int index;
+    final int homeCentre;
+    final boolean standbyPool;
+
+    StaffMode mode;
+    int centre;
+    int window = -1;
+    int targetCentre = -1;
+    long arrivalMs;
+    long ratingSum;
+    int ratingCount;
+
+    StaffState(final int index, final int homeCentre, final boolean standbyPool)
+    {
+        this.index = index;
+        this.homeCentre = homeCentre;
+        this.standbyPool = standbyPool;
+        startDay();
+    }
+
+    /** Starts a working day at home: standby pool members are on standby, the others off. */
+    void startDay()
+    {
+        mode = standbyPool ? StaffMode.STANDBY : StaffMode.OFF;
+        centre = homeCentre;
+        window = -1;
+    }
+
+    /** Mode after leaving a window: back to the pool state of the member. */
+    StaffMode idleMode()
+    {
+        return standbyPool ? StaffMode.STANDBY : StaffMode.OFF;
+    }
+}

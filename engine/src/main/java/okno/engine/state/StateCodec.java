@@ -1,0 +1,327 @@
+package okno.engine.state;
+
+import okno.engine.api.StaffMode;
+import okno.engine.api.TicketState;
+import okno.engine.api.WindowMode;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * State hash and snapshot of a {@link NetworkState}. Both cover the same fields: time and timers, every
+ * centre's tickets (with their line links), lines, windows, dedup tables, serials and counters, staff,
+ * appointments with the code generator's state, and the ETA estimates. Derived indexes (number to ticket,
+ * per-state counts, open windows per service) are rebuilt on read and left out of the hash.
+ *
+ * <pre>
+ * Snapshot layout (DataOutput, big-endian):
+ *   int MAGIC, int VERSION, int centres, int services, int staff
+ *   long nowMs, long day, long nextArrivalMs
+ *   per centre:  int ticketCount, tickets..., lines..., windows..., dedup maps, serials[26], counters
+ *   per staff:   byte mode, int centre, int window, int targetCentre, long arrivalMs, long ratingSum, int ratingCount
+ *   appointments, ETA estimates
+ * </pre>
+ */
+final class StateCodec
+{
+    private static final int MAGIC = 0x4F4B4E4F;
+    private static final int VERSION = 1;
+
+    private StateCodec()
+    {
+    }
+
+    static long hash(final NetworkState state)
+    {
+        final StateHasher h = new StateHasher();
+        h.add(state.nowMs).add(state.day).add(state.nextArrivalMs);
+        for (final CentreState centre : state.centres)
+        {
+            hashCentre(h, centre);
+        }
+        for (final StaffState s : state.staff)
+        {
+            h.add(s.mode.code()).add(s.centre).add(s.window).add(s.targetCentre).add(s.arrivalMs)
+                .add(s.ratingSum).add(s.ratingCount);
+        }
+        state.appointments.hashInto(h);
+        state.eta.hashInto(h);
+        return h.value();
+    }
+
+    private static void hashCentre(final StateHasher h, final CentreState centre)
+    {
+        h.add(centre.ticketCount);
+        for (int i = 0; i < centre.ticketCount; i++)
+        {
+            final Ticket t = centre.tickets[i];
+            h.add(t.number).add(t.priority).add(t.serviceCount);
+            for (int s = 0; s < t.serviceCount; s++)
+            {
+                h.add(t.services[s]);
+            }
+            h.add(t.currentServiceIndex).add(t.issuedMs).add(t.state.code()).add(t.callCount).add(t.window)
+                .add(t.targetWindow).add(t.calledMs).add(t.serviceStartMs).add(t.everCalled).add(t.rating)
+                .add(t.appointmentCode).add(t.queue == null ? -1 : t.queue.id)
+                .add(t.prev == null ? -1 : t.prev.index).add(t.next == null ? -1 : t.next.index);
+        }
+        for (final WindowState w : centre.windows)
+        {
+            h.add(w.mode.code()).add(w.staff).add(w.current == null ? -1 : w.current.index)
+                .add(w.last == null ? -1 : w.last.index).add(w.transfers.size);
+        }
+        h.add(mapHash(centre.ticketByRequest)).add(centre.ticketByRequest.size());
+        h.add(mapHash(centre.appointmentByRequest)).add(centre.appointmentByRequest.size());
+        for (final int serial : centre.serials)
+        {
+            h.add(serial);
+        }
+        h.add(centre.consecutivePriorityCalls).add(centre.servicesCompleted).add(centre.waitSumMs)
+            .add(centre.waitCount).add(centre.maxWaitMs).add(centre.ratingSum).add(centre.ratingCount);
+    }
+
+    private static long mapHash(final Long2LongHashMap map)
+    {
+        long sum = 0;
+        final Long2LongHashMap.EntryIterator it = map.entrySet().iterator();
+        while (it.hasNext())
+        {
+            it.next();
+            sum += StateHasher.entry(it.getLongKey(), it.getLongValue());
+        }
+        return sum;
+    }
+
+    static void write(final NetworkState state, final DataOutput out) throws IOException
+    {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(state.centres.length);
+        out.writeInt(state.serviceCount);
+        out.writeInt(state.staff.length);
+        out.writeLong(state.nowMs);
+        out.writeLong(state.day);
+        out.writeLong(state.nextArrivalMs);
+        for (final CentreState centre : state.centres)
+        {
+            writeCentre(centre, out);
+        }
+        for (final StaffState s : state.staff)
+        {
+            out.writeByte(s.mode.code());
+            out.writeInt(s.centre);
+            out.writeInt(s.window);
+            out.writeInt(s.targetCentre);
+            out.writeLong(s.arrivalMs);
+            out.writeLong(s.ratingSum);
+            out.writeInt(s.ratingCount);
+        }
+        state.appointments.write(out);
+        state.eta.write(out);
+    }
+
+    private static void writeCentre(final CentreState centre, final DataOutput out) throws IOException
+    {
+        out.writeInt(centre.ticketCount);
+        for (int i = 0; i < centre.ticketCount; i++)
+        {
+            final Ticket t = centre.tickets[i];
+            out.writeInt(t.number);
+            out.writeByte(t.priority);
+            out.writeByte(t.serviceCount);
+            for (int s = 0; s < t.serviceCount; s++)
+            {
+                out.writeInt(t.services[s]);
+            }
+            out.writeByte(t.currentServiceIndex);
+            out.writeLong(t.issuedMs);
+            out.writeByte(t.state.code());
+            out.writeInt(t.callCount);
+            out.writeInt(t.window);
+            out.writeInt(t.targetWindow);
+            out.writeLong(t.calledMs);
+            out.writeLong(t.serviceStartMs);
+            out.writeBoolean(t.everCalled);
+            out.writeByte(t.rating);
+            out.writeLong(t.appointmentCode);
+        }
+        for (int q = 0; q < centre.serviceQueueCount(); q++)
+        {
+            writeQueue(centre.serviceQueueById(q), out);
+        }
+        for (final WindowState w : centre.windows)
+        {
+            writeQueue(w.transfers, out);
+            out.writeByte(w.mode.code());
+            out.writeInt(w.staff);
+            out.writeInt(w.current == null ? -1 : w.current.index);
+            out.writeInt(w.last == null ? -1 : w.last.index);
+        }
+        writeMap(centre.ticketByRequest, out);
+        writeMap(centre.appointmentByRequest, out);
+        for (final int serial : centre.serials)
+        {
+            out.writeInt(serial);
+        }
+        out.writeInt(centre.consecutivePriorityCalls);
+        out.writeInt(centre.servicesCompleted);
+        out.writeLong(centre.waitSumMs);
+        out.writeInt(centre.waitCount);
+        out.writeLong(centre.maxWaitMs);
+        out.writeLong(centre.ratingSum);
+        out.writeInt(centre.ratingCount);
+    }
+
+    private static void writeQueue(final TicketQueue queue, final DataOutput out) throws IOException
+    {
+        out.writeInt(queue.size);
+        for (Ticket t = queue.head; t != null; t = t.next)
+        {
+            out.writeInt(t.index);
+        }
+    }
+
+    /** Writes entries sorted by key so equal states give equal bytes. */
+    private static void writeMap(final Long2LongHashMap map, final DataOutput out) throws IOException
+    {
+        final long[] keys = new long[map.size()];
+        int n = 0;
+        final Long2LongHashMap.KeyIterator it = map.keySet().iterator();
+        while (it.hasNext())
+        {
+            keys[n++] = it.nextValue();
+        }
+        Arrays.sort(keys);
+        out.writeInt(keys.length);
+        for (final long key : keys)
+        {
+            out.writeLong(key);
+            out.writeLong(map.get(key));
+        }
+    }
+
+    static void read(final NetworkState state, final DataInput in) throws IOException
+    {
+        if (in.readInt() != MAGIC || in.readInt() != VERSION)
+        {
+            throw new IOException("not an okno engine snapshot of version " + VERSION);
+        }
+        final int centres = in.readInt();
+        final int services = in.readInt();
+        final int staff = in.readInt();
+        if (centres != state.centres.length || services != state.serviceCount || staff != state.staff.length)
+        {
+            throw new IOException("snapshot is of another network: " + centres + " centres, " + services
+                + " services, " + staff + " staff");
+        }
+        state.nowMs = in.readLong();
+        state.day = in.readLong();
+        state.nextArrivalMs = in.readLong();
+        for (final CentreState centre : state.centres)
+        {
+            readCentre(centre, in);
+        }
+        for (final StaffState s : state.staff)
+        {
+            s.mode = StaffMode.fromCode(in.readByte());
+            s.centre = in.readInt();
+            s.window = in.readInt();
+            s.targetCentre = in.readInt();
+            s.arrivalMs = in.readLong();
+            s.ratingSum = in.readLong();
+            s.ratingCount = in.readInt();
+        }
+        state.appointments.read(in);
+        state.eta.read(in);
+    }
+
+    private static void readCentre(final CentreState centre, final DataInput in) throws IOException
+    {
+        centre.startDay();
+        Arrays.fill(centre.openServing, 0);
+        centre.openWindows = 0;
+        final int count = in.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final Ticket t = centre.newTicket();
+            t.number = in.readInt();
+            t.priority = in.readByte();
+            t.serviceCount = in.readByte();
+            for (int s = 0; s < t.serviceCount; s++)
+            {
+                t.services[s] = in.readInt();
+            }
+            t.currentServiceIndex = in.readByte();
+            t.issuedMs = in.readLong();
+            centre.setState(t, TicketState.fromCode(in.readByte()));
+            t.callCount = in.readInt();
+            t.window = in.readInt();
+            t.targetWindow = in.readInt();
+            t.calledMs = in.readLong();
+            t.serviceStartMs = in.readLong();
+            t.everCalled = in.readBoolean();
+            t.rating = in.readByte();
+            t.appointmentCode = in.readLong();
+            centre.ticketByNumber.put(t.number, t.index);
+        }
+        for (int q = 0; q < centre.serviceQueueCount(); q++)
+        {
+            readQueue(centre, centre.serviceQueueById(q), in);
+        }
+        for (final WindowState w : centre.windows)
+        {
+            readQueue(centre, w.transfers, in);
+            w.mode = WindowMode.fromCode(in.readByte());
+            w.staff = in.readInt();
+            final int current = in.readInt();
+            final int last = in.readInt();
+            w.current = current < 0 ? null : centre.tickets[current];
+            w.last = last < 0 ? null : centre.tickets[last];
+            if (w.mode == WindowMode.OPEN)
+            {
+                centre.openWindows++;
+                for (int i = 0; i < w.skillCount(); i++)
+                {
+                    centre.openServing[w.skillService(i)]++;
+                }
+            }
+        }
+        readMap(centre.ticketByRequest, in);
+        readMap(centre.appointmentByRequest, in);
+        for (int i = 0; i < centre.serials.length; i++)
+        {
+            centre.serials[i] = in.readInt();
+        }
+        centre.consecutivePriorityCalls = in.readInt();
+        centre.servicesCompleted = in.readInt();
+        centre.waitSumMs = in.readLong();
+        centre.waitCount = in.readInt();
+        centre.maxWaitMs = in.readLong();
+        centre.ratingSum = in.readLong();
+        centre.ratingCount = in.readInt();
+    }
+
+    private static void readQueue(final CentreState centre, final TicketQueue queue, final DataInput in)
+        throws IOException
+    {
+        final int size = in.readInt();
+        for (int i = 0; i < size; i++)
+        {
+            queue.insert(centre.tickets[in.readInt()]);
+        }
+    }
+
+    private static void readMap(final Long2LongHashMap map, final DataInput in) throws IOException
+    {
+        map.clear();
+        final int size = in.readInt();
+        for (int i = 0; i < size; i++)
+        {
+            final long key = in.readLong();
+            map.put(key, in.readLong());
+        }
+    }
+}

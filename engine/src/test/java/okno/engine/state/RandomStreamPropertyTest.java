@@ -1,0 +1,145 @@
+package okno.engine.state;
+
+import okno.config.NetworkConfig;
+import okno.engine.RandomCommands;
+import okno.engine.RecordedEvent;
+import okno.engine.TestNetworks;
+import okno.engine.api.CentreCounters;
+import okno.engine.api.Command;
+import okno.engine.api.EventType;
+import okno.engine.api.Result;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Random streams of valid and invalid commands: invariants hold after every step; a replay of the journal
+ * (commands encoded and decoded as the journal does) gives the same events and hash; a snapshot taken mid-stream
+ * and continued gives the same final hash as the uninterrupted run.
+ */
+class RandomStreamPropertyTest
+{
+    private static final int COMMANDS = 20_000;
+
+    static Stream<Arguments> streams()
+    {
+        return Stream.of(
+            Arguments.of("small", TestNetworks.small(), 1L),
+            Arguments.of("small", TestNetworks.small(), 2L),
+            Arguments.of("small", TestNetworks.small(), 3L),
+            Arguments.of("generated", TestNetworks.generated(3, 4, 6), 4L));
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("streams")
+    void invariantsReplayAndSnapshot(final String name, final NetworkConfig config, final long seed) throws IOException
+    {
+        final UnsafeBuffer journal = new UnsafeBuffer(new byte[COMMANDS * Command.ENCODED_LENGTH]);
+        final RandomCommands commands = new RandomCommands(config, seed, TestNetworks.monday(7, 30));
+        final NetworkState live = new NetworkState(config);
+        final List<RecordedEvent> liveEvents = new ArrayList<>();
+        final Command slot = new Command();
+        final Set<Result> results = EnumSet.noneOf(Result.class);
+        final Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
+        byte[] snapshot = null;
+        long hashAtSnapshot = 0;
+        for (int i = 0; i < COMMANDS; i++)
+        {
+            if (i == COMMANDS / 2)
+            {
+                snapshot = snapshot(live);
+                hashAtSnapshot = live.stateHash();
+            }
+            commands.next(slot);
+            slot.encode(journal, i * Command.ENCODED_LENGTH);
+            final int before = liveEvents.size();
+            final boolean timeStays = slot.timestampMs <= live.nowMs();
+            final long hashBefore = timeStays ? live.stateHash() : 0;
+            live.apply(slot, e -> liveEvents.add(RecordedEvent.copyOf(e)));
+            commands.observe(slot);
+            results.add(slot.result);
+            live.validateInternalState();
+            checkCounters(live);
+            if (slot.result != Result.OK)
+            {
+                final RecordedEvent last = liveEvents.get(liveEvents.size() - 1);
+                assertEquals(EventType.REJECTED, last.type());
+                assertEquals(slot.result, last.reason());
+                if (timeStays)
+                {
+                    assertEquals(1, liveEvents.size() - before, "one event for a rejection");
+                    assertEquals(hashBefore, live.stateHash(), "a rejection changes nothing");
+                }
+            }
+            for (int e = before; e < liveEvents.size(); e++)
+            {
+                eventTypes.add(liveEvents.get(e).type());
+            }
+        }
+        assertTrue(results.size() > 25, "results seen: " + results);
+        assertTrue(eventTypes.containsAll(EnumSet.of(EventType.TICKET_CALLED, EventType.SERVICE_COMPLETED,
+            EventType.TRANSFERRED, EventType.DAY_STARTED, EventType.STAFF_ARRIVED, EventType.CHECKED_IN,
+            EventType.NO_SHOW, EventType.RATED)), "events seen: " + eventTypes);
+
+        final NetworkState replayed = new NetworkState(config);
+        final List<RecordedEvent> replayEvents = new ArrayList<>();
+        replay(replayed, journal, 0, COMMANDS, replayEvents);
+        assertEquals(live.stateHash(), replayed.stateHash());
+        assertEquals(liveEvents, replayEvents);
+        assertArrayEquals(snapshot(live), snapshot(replayed), "equal states write equal snapshots");
+
+        final NetworkState restored = new NetworkState(config);
+        restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        assertEquals(hashAtSnapshot, restored.stateHash());
+        restored.validateInternalState();
+        replay(restored, journal, COMMANDS / 2, COMMANDS, new ArrayList<>());
+        assertEquals(live.stateHash(), restored.stateHash(), "snapshot + tail = uninterrupted run");
+    }
+
+    private static void replay(final NetworkState state, final UnsafeBuffer journal, final int from, final int to,
+        final List<RecordedEvent> events)
+    {
+        final Command slot = new Command();
+        for (int i = from; i < to; i++)
+        {
+            slot.decode(journal, i * Command.ENCODED_LENGTH);
+            state.apply(slot, e -> events.add(RecordedEvent.copyOf(e)));
+        }
+    }
+
+    private static byte[] snapshot(final NetworkState state) throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            state.writeSnapshot(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void checkCounters(final NetworkState state)
+    {
+        for (int c = 0; c < state.centreCount(); c++)
+        {
+            final CentreCounters n = state.counters(c);
+            assertEquals(n.issued(), n.waiting() + n.called() + n.serving() + n.done() + n.noShow() + n.postponed()
+                + n.cancelled());
+        }
+    }
+}
