@@ -14,9 +14,10 @@ import java.util.Map;
  * @param query      query parameters
  * @param body       request body bytes (empty when none)
  * @param principal  the authenticated caller
+ * @param client     who to rate-limit: the bearer token, or the remote address of anonymous callers
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams,
-    Map<String, List<String>> query, byte[] body, Principal principal)
+    Map<String, List<String>> query, byte[] body, Principal principal, String client)
 {
     /** @return a path parameter that the route guarantees. */
     public String param(final String name)

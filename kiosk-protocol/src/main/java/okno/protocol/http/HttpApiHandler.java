@@ -72,7 +72,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             final String method = request.method().name();
             final HttpRouter.Match match = router.match(method, uri.path());
             final ApiRequest apiRequest = new ApiRequest(method, uri.path(), match.pathParams(),
-                uri.parameters(), ByteBufUtil.getBytes(request.content()), principal);
+                uri.parameters(), ByteBufUtil.getBytes(request.content()), principal,
+                principal.token() != null ? principal.token() : remoteHost(ctx));
             response = match.handler().handle(apiRequest);
         }
         catch (final RuntimeException ex)
@@ -90,6 +91,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 writeError(ctx, failure, keepAlive);
             }
         });
+    }
+
+    private static String remoteHost(final ChannelHandlerContext ctx)
+    {
+        final java.net.SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof java.net.InetSocketAddress
+            ? ((java.net.InetSocketAddress)address).getAddress().getHostAddress() : String.valueOf(address);
     }
 
     private void write(final ChannelHandlerContext ctx, final ApiResponse response, final boolean keepAlive)
