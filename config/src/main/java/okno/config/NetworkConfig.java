@@ -15,9 +15,11 @@ import java.util.List;
  * @param centres   centres
  * @param staff     staff members
  * @param tokens    API tokens
+ * @param devices   serial devices of all centres
  */
 public record NetworkConfig(String name, ZoneOffset utcOffset, long seed, QueueRules rules,
-    List<ServiceDef> services, List<CentreDef> centres, List<StaffDef> staff, List<TokenDef> tokens)
+    List<ServiceDef> services, List<CentreDef> centres, List<StaffDef> staff, List<TokenDef> tokens,
+    List<DeviceDef> devices)
 {
     public NetworkConfig
     {
@@ -25,6 +27,15 @@ public record NetworkConfig(String name, ZoneOffset utcOffset, long seed, QueueR
         centres = List.copyOf(centres);
         staff = List.copyOf(staff);
         tokens = List.copyOf(tokens);
+        devices = List.copyOf(devices);
+    }
+
+    /** A network without serial devices (the shape before devices existed). */
+    public NetworkConfig(final String name, final ZoneOffset utcOffset, final long seed, final QueueRules rules,
+        final List<ServiceDef> services, final List<CentreDef> centres, final List<StaffDef> staff,
+        final List<TokenDef> tokens)
+    {
+        this(name, utcOffset, seed, rules, services, centres, staff, tokens, List.of());
     }
 
     /** @return total number of windows in all centres. */
