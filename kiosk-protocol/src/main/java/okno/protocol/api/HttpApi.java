@@ -6,6 +6,7 @@ import okno.protocol.gateway.EngineGateway;
 import okno.protocol.http.HttpRouter;
 import okno.protocol.http.JsonBodies;
 import okno.protocol.http.RateLimiter;
+import okno.protocol.ws.StreamSnapshots;
 
 /**
  * The HTTP/JSON API of DESIGN.md as one router: kiosk, terminal, display and operator resources over an
@@ -36,5 +37,11 @@ public final class HttpApi
         new CentreResource(engine, ids, views).register(router);
         new NetworkResource(engine, ids, views, json).register(router);
         return router;
+    }
+
+    /** @return the first messages of the WebSocket streams, built from the same views as the API. */
+    public static StreamSnapshots streamSnapshots(final EngineGateway gateway, final NetworkIndex index)
+    {
+        return new StreamSnapshotQueries(new EngineCalls(gateway), new IdResolver(index), new ApiViews(index));
     }
 }

@@ -30,7 +30,6 @@ public final class MetricsEndpoint implements EventListener
 {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-    private final EngineGateway gateway;
     private final NetworkIndex index;
     private final Counter commands;
     private final Counter events;
@@ -43,10 +42,9 @@ public final class MetricsEndpoint implements EventListener
      * @param journalLag    commands applied but not yet journaled
      * @param connections   open client connections (HTTP, WebSocket, binary)
      */
-    public MetricsEndpoint(final EngineGateway gateway, final NetworkIndex index, final LongSupplier ringRemaining,
+    public MetricsEndpoint(final NetworkIndex index, final LongSupplier ringRemaining,
         final LongSupplier journalLag, final LongSupplier connections)
     {
-        this.gateway = gateway;
         this.index = index;
         commands = Counter.builder().name("okno_commands_total").help("Commands answered, by type")
             .labelNames("type").register(registry);
@@ -85,8 +83,8 @@ public final class MetricsEndpoint implements EventListener
         }
     }
 
-    /** Adds {@code GET /metrics}. */
-    public void register(final HttpRouter router)
+    /** Adds {@code GET /metrics}, reading per-centre gauges through the gateway at scrape time. */
+    public void register(final HttpRouter router, final EngineGateway gateway)
     {
         router.add("GET", "/metrics", request -> gateway.query(view ->
         {
