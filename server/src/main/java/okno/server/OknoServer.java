@@ -71,6 +71,7 @@ public final class OknoServer implements AutoCloseable
 
         final HttpRouter router = HttpApi.router(gateway, index, json, new RateLimiter(5, 20), new RateLimiter(1, 10));
         metrics.register(router, gateway);
+        StaticPages.register(router);
         final EventStreamEndpoint streams = new EventStreamEndpoint(hub, HttpApi.streamSnapshots(gateway, index),
             authenticator, index);
         http = new HttpApiServer(new HttpApiHandler(router, authenticator, json, streams));
