@@ -27,8 +27,7 @@ final class StaticPages
         "js", "text/javascript; charset=utf-8",
         "css", "text/css; charset=utf-8",
         "svg", "image/svg+xml",
-        "json", "application/json",
-        "wav", "audio/wav");
+        "json", "application/json");
 
     private StaticPages()
     {
