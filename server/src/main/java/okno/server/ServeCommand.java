@@ -10,13 +10,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code okno serve}: loads the network (the shipped demo unless {@code --config} names a YAML file) and prints
- * its summary. A configuration with problems is reported one problem per line on stderr with exit code 2.
+ * {@code okno serve}: loads the network (the shipped demo unless {@code --config} names a YAML file), prints
+ * its summary and tokens, recovers the state from {@code --data} and serves until SIGINT/SIGTERM. A
+ * configuration with problems is reported one problem per line on stderr with exit code 2.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Load a network and serve it (the demo network when no --config is given).")
@@ -40,8 +43,15 @@ final class ServeCommand implements Callable<Integer>
         description = "binary TCP protocol port (default: ${DEFAULT-VALUE})")
     private int tcpPort;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+        description = "address to bind (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--check", description = "validate the network, print its summary and exit without serving")
+    private boolean check;
+
     @Override
-    public Integer call()
+    public Integer call() throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
@@ -66,9 +76,40 @@ final class ServeCommand implements Callable<Integer>
             return OknoMain.EXIT_USAGE;
         }
         out.print(NetworkSummary.of(network));
-        out.println("data directory " + data + ", HTTP port " + httpPort + ", TCP port " + tcpPort
-            + " (servers not started yet)");
         out.flush();
+        if (check)
+        {
+            out.println("data directory " + data + ", HTTP port " + httpPort + ", TCP port " + tcpPort
+                + " (--check: configuration is valid, not serving)");
+            out.flush();
+            return 0;
+        }
+        final OknoServer server;
+        try
+        {
+            server = OknoServer.start(new OknoServer.Settings(network, data, host, httpPort, tcpPort,
+                System::currentTimeMillis));
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            err.println("okno serve: cannot start: " + e.getMessage());
+            return 1;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            server.close();
+            stopped.countDown();
+        }, "okno-shutdown"));
+        out.println("recovered: " + server.recovery());
+        out.println("okno is serving network '" + network.name() + "' from " + data.toAbsolutePath());
+        out.println("  HTTP API     http://" + host + ":" + server.httpPort() + "/api/health");
+        out.println("  web UIs      http://" + host + ":" + server.httpPort() + "/");
+        out.println("  metrics      http://" + host + ":" + server.httpPort() + "/metrics");
+        out.println("  binary TCP   " + host + ":" + server.tcpPort());
+        out.println("Ctrl+C (SIGINT) or SIGTERM stops it cleanly with a final snapshot.");
+        out.flush();
+        stopped.await();
         return 0;
     }
 

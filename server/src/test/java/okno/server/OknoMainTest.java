@@ -21,7 +21,7 @@ class OknoMainTest
     @Test
     void serveWithoutConfigSummarisesTheDemoNetwork()
     {
-        final Run run = run("serve");
+        final Run run = run("serve", "--check");
 
         assertEquals(0, run.exitCode, run.err);
         assertEquals("", run.err);
@@ -85,7 +85,7 @@ class OknoMainTest
             "           windows: [{ids: \"1-3\", skills: {passport: 1}}]}]",
             ""), StandardCharsets.UTF_8);
 
-        final Run run = run("serve", "--config", file.toString(), "--http-port", "9090");
+        final Run run = run("serve", "--check", "--config", file.toString(), "--http-port", "9090");
 
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.out.startsWith("network 'tiny'"), run.out);

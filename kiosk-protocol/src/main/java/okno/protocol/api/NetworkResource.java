@@ -1,0 +1,159 @@
+package okno.protocol.api;
+
+import okno.config.Role;
+import okno.engine.api.CentreCounters;
+import okno.engine.api.CentreSummary;
+import okno.engine.api.CommandType;
+import okno.protocol.auth.TokenAuthenticator;
+import okno.protocol.http.ApiRequest;
+import okno.protocol.http.ApiResponse;
+import okno.protocol.http.HttpRouter;
+import okno.protocol.http.JsonBodies;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** Operator side: network load, staff positions and moves, KPIs; and the open health check. */
+final class NetworkResource
+{
+    private final EngineCalls engine;
+    private final IdResolver ids;
+    private final ApiViews views;
+    private final JsonBodies json;
+
+    NetworkResource(final EngineCalls engine, final IdResolver ids, final ApiViews views, final JsonBodies json)
+    {
+        this.engine = engine;
+        this.ids = ids;
+        this.views = views;
+        this.json = json;
+    }
+
+    void register(final HttpRouter router)
+    {
+        router.add("GET", "/api/health", this::health)
+            .add("GET", "/api/network/load", this::load)
+            .add("GET", "/api/network/staff", this::staff)
+            .add("POST", "/api/network/staff/{s}/assign", this::assign)
+            .add("GET", "/api/network/kpi", this::kpi);
+    }
+
+    private CompletionStage<ApiResponse> health(final ApiRequest request)
+    {
+        return engine.query(view ->
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", "UP");
+            m.put("network", ids.index().config().name());
+            m.put("centres", view.centreCount());
+            m.put("engineTime", ApiViews.time(view.nowMs()));
+            return ApiResponse.ok(m);
+        });
+    }
+
+    private CompletionStage<ApiResponse> load(final ApiRequest request)
+    {
+        TokenAuthenticator.require(request.principal(), Role.OPERATOR, null);
+        return engine.query(view ->
+        {
+            final List<Map<String, Object>> centres = new ArrayList<>();
+            for (int c = 0; c < view.centreCount(); c++)
+            {
+                final CentreSummary s = view.centreSummary(c);
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("centre", ids.index().centreAt(c).id());
+                m.put("waiting", s.waiting());
+                m.put("openWindows", s.openWindows());
+                m.put("windows", ids.index().centreAt(c).windows().size());
+                m.put("predictedWaitMinutes", ApiViews.minutes(ApiViews.predictedWaitSeconds(s)));
+                m.put("maxWaitMinutes", ApiViews.minutes(s.maxWaitMs() / 1000));
+                centres.add(m);
+            }
+            return ApiResponse.ok(Map.of("centres", centres));
+        });
+    }
+
+    private CompletionStage<ApiResponse> staff(final ApiRequest request)
+    {
+        TokenAuthenticator.require(request.principal(), Role.OPERATOR, null);
+        return engine.query(view ->
+        {
+            final List<Map<String, Object>> staff = new ArrayList<>();
+            for (int s = 0; s < view.staffCount(); s++)
+            {
+                staff.add(views.staff(view.staff(s)));
+            }
+            return ApiResponse.ok(Map.of("staff", staff));
+        });
+    }
+
+    private CompletionStage<ApiResponse> assign(final ApiRequest request)
+    {
+        TokenAuthenticator.require(request.principal(), Role.OPERATOR, null);
+        final int staff = ids.staff(request.param("s"));
+        final String centreId = json.read(request.body(), Bodies.Assignment.class).centre();
+        if (centreId == null)
+        {
+            throw okno.protocol.http.ApiException.badRequest("missing_field", "Field 'centre' is required.");
+        }
+        final int centre = ids.centre(centreId);
+        return engine.executeOk(c ->
+        {
+            c.type = CommandType.ASSIGN_STAFF;
+            c.staff = staff;
+            c.targetCentre = centre;
+        }).thenCompose(outcome -> engine.query(view -> ApiResponse.ok(views.staff(view.staff(staff)))));
+    }
+
+    private CompletionStage<ApiResponse> kpi(final ApiRequest request)
+    {
+        TokenAuthenticator.require(request.principal(), Role.OPERATOR, null);
+        return engine.query(view ->
+        {
+            final List<Map<String, Object>> centres = new ArrayList<>();
+            long issued = 0;
+            long served = 0;
+            long waitSum = 0;
+            long waitCount = 0;
+            long maxWait = 0;
+            long ratingSum = 0;
+            long ratingCount = 0;
+            for (int c = 0; c < view.centreCount(); c++)
+            {
+                final CentreCounters k = view.counters(c);
+                centres.add(kpi(ids.index().centreAt(c).id(), k.issued(), k.done(), k.waitSumMs(), k.waitCount(),
+                    k.maxWaitMs(), k.ratingSum(), k.ratingCount()));
+                issued += k.issued();
+                served += k.done();
+                waitSum += k.waitSumMs();
+                waitCount += k.waitCount();
+                maxWait = Math.max(maxWait, k.maxWaitMs());
+                ratingSum += k.ratingSum();
+                ratingCount += k.ratingCount();
+            }
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("network", kpi(ids.index().config().name(), issued, served, waitSum, waitCount, maxWait,
+                ratingSum, ratingCount));
+            m.put("centres", centres);
+            return ApiResponse.ok(m);
+        });
+    }
+
+    private static Map<String, Object> kpi(final String id, final long issued, final long served,
+        final long waitSumMs, final long waitCount, final long maxWaitMs, final long ratingSum,
+        final long ratingCount)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("visitors", issued);
+        m.put("served", served);
+        m.put("meanWaitMinutes", waitCount == 0 ? 0.0 : Math.round(waitSumMs / (double)waitCount / 6000.0) / 10.0);
+        m.put("maxWaitMinutes", Math.round(maxWaitMs / 6000.0) / 10.0);
+        m.put("ratingMean", ratingCount == 0 ? null : Math.round(ratingSum * 100.0 / ratingCount) / 100.0);
+        m.put("ratings", ratingCount);
+        return m;
+    }
+}

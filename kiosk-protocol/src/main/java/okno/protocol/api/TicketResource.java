@@ -1,0 +1,131 @@
+package okno.protocol.api;
+
+import okno.config.PriorityClass;
+import okno.config.Role;
+import okno.engine.api.Command;
+import okno.engine.api.CommandType;
+import okno.engine.api.TicketView;
+import okno.protocol.auth.TokenAuthenticator;
+import okno.protocol.http.ApiException;
+import okno.protocol.http.ApiRequest;
+import okno.protocol.http.ApiResponse;
+import okno.protocol.http.HttpRouter;
+import okno.protocol.http.JsonBodies;
+import okno.protocol.http.RateLimiter;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Kiosk side: take a ticket, read a ticket's status, cancel a ticket. */
+final class TicketResource
+{
+    private final EngineCalls engine;
+    private final IdResolver ids;
+    private final ApiViews views;
+    private final JsonBodies json;
+    private final RateLimiter kioskLimit;
+    private final Alternatives alternatives;
+
+    TicketResource(final EngineCalls engine, final IdResolver ids, final ApiViews views, final JsonBodies json,
+        final RateLimiter kioskLimit, final Alternatives alternatives)
+    {
+        this.engine = engine;
+        this.ids = ids;
+        this.views = views;
+        this.json = json;
+        this.kioskLimit = kioskLimit;
+        this.alternatives = alternatives;
+    }
+
+    void register(final HttpRouter router)
+    {
+        router.add("POST", "/api/centres/{c}/tickets", this::take)
+            .add("GET", "/api/centres/{c}/tickets/{number}", this::status)
+            .add("DELETE", "/api/centres/{c}/tickets/{number}", this::cancel);
+    }
+
+    private CompletionStage<ApiResponse> take(final ApiRequest request)
+    {
+        final String centreId = request.param("c");
+        final int centre = ids.centre(centreId);
+        TokenAuthenticator.require(request.principal(), Role.KIOSK, centreId);
+        if (!kioskLimit.tryAcquire(request.client(), System.nanoTime()))
+        {
+            throw new ApiException(429, "rate_limited", "Too many tickets from this kiosk; try again shortly.");
+        }
+        final Bodies.TakeTicket body = json.read(request.body(), Bodies.TakeTicket.class);
+        final List<String> serviceIds = body.services();
+        if (serviceIds == null || serviceIds.isEmpty())
+        {
+            throw ApiException.badRequest("missing_field", "Field 'services' must list at least one service.");
+        }
+        if (serviceIds.size() > Command.MAX_SERVICES)
+        {
+            throw ApiException.badRequest("too_many_services", "A visit holds at most " + Command.MAX_SERVICES
+                + " services.");
+        }
+        if (new HashSet<>(serviceIds).size() != serviceIds.size())
+        {
+            throw ApiException.badRequest("duplicate_service", "Field 'services' lists a service twice.");
+        }
+        final int[] services = new int[serviceIds.size()];
+        for (int i = 0; i < services.length; i++)
+        {
+            services[i] = ids.service(serviceIds.get(i));
+        }
+        final PriorityClass priority = IdResolver.priority(body.priority());
+        final long requestKey = RequestKeys.of(body.requestId());
+        return engine.executeOk(c ->
+        {
+            c.type = CommandType.ISSUE_TICKET;
+            c.centre = centre;
+            c.priority = priority.code();
+            c.requestKey = requestKey;
+            for (final int service : services)
+            {
+                c.addService(service);
+            }
+        }).thenCompose(outcome -> engine.query(view ->
+        {
+            final Map<String, Object> ticket = views.ticket(view.ticket(centre, outcome.ticket()));
+            ticket.put("alternatives", alternatives.forTicket(view, centre, services[0]));
+            return outcome.duplicate() ? ApiResponse.ok(ticket) : ApiResponse.created(ticket);
+        }));
+    }
+
+    private CompletionStage<ApiResponse> status(final ApiRequest request)
+    {
+        final String centreId = request.param("c");
+        final int centre = ids.centre(centreId);
+        TokenAuthenticator.require(request.principal(), Role.DISPLAY, centreId);
+        final int number = IdResolver.ticketNumber(request.param("number"));
+        return engine.query(view ->
+        {
+            final TicketView ticket = view.ticket(centre, number);
+            if (ticket == null)
+            {
+                throw ApiException.notFound("unknown_ticket", "No ticket " + request.param("number")
+                    + " today at centre '" + centreId + "'.");
+            }
+            return ApiResponse.ok(views.ticket(ticket));
+        });
+    }
+
+    private CompletionStage<ApiResponse> cancel(final ApiRequest request)
+    {
+        final String centreId = request.param("c");
+        final int centre = ids.centre(centreId);
+        TokenAuthenticator.require(request.principal(), Role.KIOSK, centreId);
+        final int number = IdResolver.ticketNumber(request.param("number"));
+        final CompletableFuture<CommandOutcome> done = engine.executeOk(c ->
+        {
+            c.type = CommandType.CANCEL_TICKET;
+            c.centre = centre;
+            c.ticketNumber = number;
+        });
+        return done.thenApply(outcome -> ApiResponse.noContent());
+    }
+}

@@ -1,0 +1,82 @@
+package okno.protocol.binary;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import okno.config.NetworkIndex;
+import okno.protocol.auth.TokenAuthenticator;
+import okno.protocol.gateway.EngineGateway;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TCP endpoint of the binary kiosk protocol ({@link BinaryProtocol}). Lifecycle: {@link #start} once,
+ * {@link #close} any number of times.
+ */
+public final class BinaryProtocolServer implements AutoCloseable
+{
+    private final EngineGateway gateway;
+    private final TokenAuthenticator authenticator;
+    private final NetworkIndex index;
+    private EventLoopGroup group;
+    private Channel serverChannel;
+
+    public BinaryProtocolServer(final EngineGateway gateway, final TokenAuthenticator authenticator,
+        final NetworkIndex index)
+    {
+        this.gateway = gateway;
+        this.authenticator = authenticator;
+        this.index = index;
+    }
+
+    /** @return the bound port. */
+    public synchronized int start(final String host, final int port) throws InterruptedException
+    {
+        if (group != null)
+        {
+            throw new IllegalStateException("already started");
+        }
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        serverChannel = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    ch.pipeline()
+                        .addLast("frames", new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
+                            BinaryProtocol.MAX_FRAME_LENGTH, 0, BinaryProtocol.LENGTH_FIELD, 0,
+                            BinaryProtocol.LENGTH_FIELD, true))
+                        .addLast("session", new BinarySessionHandler(gateway, authenticator, index));
+                }
+            })
+            .bind(host, port).sync().channel();
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        if (group == null)
+        {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        group = null;
+    }
+}

@@ -1,0 +1,115 @@
+package okno.protocol.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import okno.config.NetworkIndex;
+import okno.engine.api.CentreSummary;
+import okno.engine.api.Command;
+import okno.engine.api.EngineEvent;
+import okno.engine.api.EventListener;
+import okno.engine.api.EventType;
+import okno.protocol.gateway.EngineGateway;
+import okno.protocol.http.ApiResponse;
+import okno.protocol.http.HttpRouter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format: commands and events by type, rejections by reason,
+ * waiting and open windows per centre (read from the engine at scrape time), ring-buffer free slots,
+ * journal lag and open connections (read from the host).
+ */
+public final class MetricsEndpoint implements EventListener
+{
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final NetworkIndex index;
+    private final Counter commands;
+    private final Counter events;
+    private final Counter rejects;
+    private final Gauge waiting;
+    private final Gauge openWindows;
+
+    /**
+     * @param ringRemaining free slots of the command ring
+     * @param journalLag    commands applied but not yet journaled
+     * @param connections   open client connections (HTTP, WebSocket, binary)
+     */
+    public MetricsEndpoint(final NetworkIndex index, final LongSupplier ringRemaining,
+        final LongSupplier journalLag, final LongSupplier connections)
+    {
+        this.index = index;
+        commands = Counter.builder().name("okno_commands_total").help("Commands answered, by type")
+            .labelNames("type").register(registry);
+        events = Counter.builder().name("okno_events_total").help("Engine events, by type")
+            .labelNames("type").register(registry);
+        rejects = Counter.builder().name("okno_rejects_total").help("Rejected commands, by reason")
+            .labelNames("reason").register(registry);
+        waiting = Gauge.builder().name("okno_waiting_tickets").help("Tickets waiting, by centre")
+            .labelNames("centre").register(registry);
+        openWindows = Gauge.builder().name("okno_open_windows").help("Open windows, by centre")
+            .labelNames("centre").register(registry);
+        gauge("okno_ring_remaining_slots", "Free slots of the command ring buffer", ringRemaining);
+        gauge("okno_journal_lag_commands", "Commands applied but not yet journaled", journalLag);
+        gauge("okno_connections", "Open client connections", connections);
+    }
+
+    private void gauge(final String name, final String help, final LongSupplier value)
+    {
+        GaugeWithCallback.builder().name(name).help(help)
+            .callback(cb -> cb.call(value.getAsLong())).register(registry);
+    }
+
+    /** Counts an answered command; call on the publisher thread. */
+    public void onCommand(final Command command)
+    {
+        commands.labelValues(command.type.name()).inc();
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event)
+    {
+        events.labelValues(event.type.publicName()).inc();
+        if (event.type == EventType.REJECTED)
+        {
+            rejects.labelValues(event.reason.name()).inc();
+        }
+    }
+
+    /** Adds {@code GET /metrics}, reading per-centre gauges through the gateway at scrape time. */
+    public void register(final HttpRouter router, final EngineGateway gateway)
+    {
+        router.add("GET", "/metrics", request -> gateway.query(view ->
+        {
+            for (int c = 0; c < view.centreCount(); c++)
+            {
+                final CentreSummary summary = view.centreSummary(c);
+                final String centre = index.centreAt(c).id();
+                waiting.labelValues(centre).set(summary.waiting());
+                openWindows.labelValues(centre).set(summary.openWindows());
+            }
+            return null;
+        }).thenApply(ignored -> ApiResponse.text(scrape(), PrometheusTextFormatWriter.CONTENT_TYPE)));
+    }
+
+    private String scrape()
+    {
+        try
+        {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.write(out, registry.scrape());
+            return out.toString(StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package okno.server;
+
+import okno.config.NetworkConfig;
+import okno.config.NetworkIndex;
+import okno.engine.api.CommandType;
+import okno.engine.pipeline.EnginePipeline;
+import okno.engine.pipeline.PipelineConfig;
+import okno.engine.pipeline.RecoveryReport;
+import okno.engine.state.NetworkState;
+import okno.protocol.api.HttpApi;
+import okno.protocol.auth.TokenAuthenticator;
+import okno.protocol.binary.BinaryProtocolServer;
+import okno.protocol.http.HttpApiHandler;
+import okno.protocol.http.HttpApiServer;
+import okno.protocol.http.HttpRouter;
+import okno.protocol.http.JsonBodies;
+import okno.protocol.http.RateLimiter;
+import okno.protocol.metrics.MetricsEndpoint;
+import okno.protocol.ws.EventJson;
+import okno.protocol.ws.EventStreamEndpoint;
+import okno.protocol.ws.EventStreamHub;
+import org.agrona.concurrent.EpochClock;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One okno node: the engine on its journaled pipeline, the HTTP/JSON + WebSocket endpoint and the binary
+ * TCP endpoint, and a ticker that moves engine time on while nobody sends commands (staff arrivals, the day
+ * rollover). Lifecycle: {@link #start} once, {@link #close} any number of times (final snapshot on close).
+ *
+ * <pre>
+ *  HTTP / WS (Netty) ──┐
+ *  binary TCP (Netty) ─┼─> PipelineGateway ─> ring ─> journal ∥ NetworkState ─> replies, EventStreamHub, metrics
+ *  ticker (1/s) ───────┘
+ * </pre>
+ */
+public final class OknoServer implements AutoCloseable
+{
+    /** Engine time moves on at least this often while the node is idle. */
+    private static final long TICK_PERIOD_MS = 1000;
+
+    private final EnginePipeline pipeline;
+    private final HttpApiServer http;
+    private final BinaryProtocolServer binary;
+    private final ScheduledExecutorService ticker;
+    private final RecoveryReport recovery;
+    private final int httpPort;
+    private final int tcpPort;
+    private boolean closed;
+
+    private OknoServer(final Settings settings) throws IOException, InterruptedException
+    {
+        final NetworkConfig network = settings.network();
+        final NetworkIndex index = new NetworkIndex(network);
+        final JsonBodies json = new JsonBodies();
+        final TokenAuthenticator authenticator = new TokenAuthenticator(network.tokens());
+
+        pipeline = new EnginePipeline(PipelineConfig.defaults(settings.dataDir()), new NetworkState(network),
+            settings.clock());
+        final MetricsEndpoint metrics = new MetricsEndpoint(index, pipeline::remainingCapacity, pipeline::journalLag,
+            () -> 0);
+        final PipelineGateway gateway = new PipelineGateway(pipeline, metrics);
+        final EventStreamHub hub = new EventStreamHub(new EventJson(index), json.mapper(), network.centres().size());
+        pipeline.addSubscriber(hub);
+        pipeline.addSubscriber(metrics);
+        recovery = pipeline.start();
+
+        final HttpRouter router = HttpApi.router(gateway, index, json, new RateLimiter(5, 20), new RateLimiter(1, 10));
+        metrics.register(router, gateway);
+        StaticPages.register(router);
+        final EventStreamEndpoint streams = new EventStreamEndpoint(hub, HttpApi.streamSnapshots(gateway, index),
+            authenticator, index);
+        http = new HttpApiServer(new HttpApiHandler(router, authenticator, json, streams));
+        binary = new BinaryProtocolServer(gateway, authenticator, index);
+        httpPort = http.start(settings.host(), settings.httpPort());
+        tcpPort = binary.start(settings.host(), settings.tcpPort());
+
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "okno-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> gateway.submit(c -> c.type = CommandType.TICK, c -> { }),
+            TICK_PERIOD_MS, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * What a node needs to start.
+     *
+     * @param network  the network
+     * @param dataDir  journal and snapshots
+     * @param host     address to bind (127.0.0.1 by default)
+     * @param httpPort HTTP port, 0 for any free one
+     * @param tcpPort  binary protocol port, 0 for any free one
+     * @param clock    wall clock that stamps commands at ingress
+     */
+    public record Settings(NetworkConfig network, Path dataDir, String host, int httpPort, int tcpPort,
+        EpochClock clock)
+    {
+    }
+
+    /** Recovers the state from the data directory, then opens the endpoints. */
+    public static OknoServer start(final Settings settings) throws IOException, InterruptedException
+    {
+        return new OknoServer(settings);
+    }
+
+    /** @return what recovery found at start-up. */
+    public RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    /** @return the bound HTTP port. */
+    public int httpPort()
+    {
+        return httpPort;
+    }
+
+    /** @return the bound binary protocol port. */
+    public int tcpPort()
+    {
+        return tcpPort;
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        ticker.shutdownNow();
+        http.close();
+        binary.close();
+        pipeline.close();
+    }
+}
