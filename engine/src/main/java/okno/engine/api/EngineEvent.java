@@ -68,6 +68,33 @@ public final class EngineEvent
         return this;
     }
 
+    /** Copies every field of another event into this one (hosts that keep events past the callback). */
+    public EngineEvent copyFrom(final EngineEvent from)
+    {
+        this.type = from.type;
+        this.timestampMs = from.timestampMs;
+        this.centre = from.centre;
+        this.window = from.window;
+        this.staff = from.staff;
+        this.ticket = from.ticket;
+        this.service = from.service;
+        this.priority = from.priority;
+        this.callCount = from.callCount;
+        this.durationMs = from.durationMs;
+        this.position = from.position;
+        this.etaSeconds = from.etaSeconds;
+        this.score = from.score;
+        this.targetCentre = from.targetCentre;
+        this.targetWindow = from.targetWindow;
+        this.appointmentCode = from.appointmentCode;
+        this.slotMs = from.slotMs;
+        this.arrivalMs = from.arrivalMs;
+        this.reason = from.reason;
+        this.flag = from.flag;
+        this.rejectedCommand = from.rejectedCommand;
+        return this;
+    }
+
     @Override
     public String toString()
     {

@@ -42,10 +42,13 @@ public final class RedirectAdvisor
         return new RedirectAdvisor(config, config.rules().promiseMinutes() * 30, 3, 10.0);
     }
 
-    /** @return alternatives for a new ticket for {@code service} at {@code centre}; empty when the wait is fine. */
-    public List<Alternative> alternatives(final NetworkView view, final int centre, final int service)
+    /**
+     * @param here predicted wait of the visitor's own ticket at {@code centre}, seconds
+     * @return alternatives for a ticket for {@code service} at {@code centre}; empty when the wait is fine
+     */
+    public List<Alternative> alternatives(final NetworkView view, final int centre, final int service,
+        final int here)
     {
-        final int here = view.predictedWaitSeconds(centre, service);
         if (here <= thresholdSeconds)
         {
             return List.of();

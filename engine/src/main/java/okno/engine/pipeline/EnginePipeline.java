@@ -67,7 +67,7 @@ public final class EnginePipeline implements AutoCloseable
     private ChronicleQueue queue;
     private SnapshotStore snapshots;
     private Disruptor<CommandSlot> disruptor;
-    private RingBuffer<CommandSlot> ring;
+    private volatile RingBuffer<CommandSlot> ring;
     private volatile JournalHandler journal;
     private BusinessLogicHandler logic;
     private RecoveryReport recovery;
@@ -141,6 +141,20 @@ public final class EnginePipeline implements AutoCloseable
     {
         final JournalHandler handler = journal;
         return handler == null ? 0 : handler.committedSeq();
+    }
+
+    /** @return free slots of the command ring (0 before start); any thread, for metrics. */
+    public long remainingCapacity()
+    {
+        final RingBuffer<CommandSlot> r = ring;
+        return r == null ? 0 : r.remainingCapacity();
+    }
+
+    /** @return commands published to the ring but not yet handled by the journaler; any thread, for metrics. */
+    public long journalLag()
+    {
+        final RingBuffer<CommandSlot> r = ring;
+        return r == null ? 0 : Math.max(0, r.getCursor() - disruptor.getSequenceValueFor(journal));
     }
 
     /**

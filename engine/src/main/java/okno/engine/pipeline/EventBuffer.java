@@ -28,7 +28,7 @@ final class EventBuffer implements EventListener
         {
             ensureCapacity(size * 2);
         }
-        copy(event, events[size++]);
+        events[size++].copyFrom(event);
     }
 
     void clear()
@@ -54,29 +54,5 @@ final class EventBuffer implements EventListener
             grown[i] = new EngineEvent();
         }
         events = grown;
-    }
-
-    private static void copy(final EngineEvent from, final EngineEvent to)
-    {
-        to.type = from.type;
-        to.timestampMs = from.timestampMs;
-        to.centre = from.centre;
-        to.window = from.window;
-        to.staff = from.staff;
-        to.ticket = from.ticket;
-        to.service = from.service;
-        to.priority = from.priority;
-        to.callCount = from.callCount;
-        to.durationMs = from.durationMs;
-        to.position = from.position;
-        to.etaSeconds = from.etaSeconds;
-        to.score = from.score;
-        to.targetCentre = from.targetCentre;
-        to.targetWindow = from.targetWindow;
-        to.appointmentCode = from.appointmentCode;
-        to.slotMs = from.slotMs;
-        to.arrivalMs = from.arrivalMs;
-        to.reason = from.reason;
-        to.rejectedCommand = from.rejectedCommand;
     }
 }

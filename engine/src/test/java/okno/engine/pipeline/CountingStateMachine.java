@@ -5,7 +5,6 @@ import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.EventListener;
 import okno.engine.api.EventType;
-import okno.engine.api.NetworkView;
 import okno.engine.api.Result;
 import okno.engine.api.StateMachine;
 import okno.engine.api.TicketNumber;
@@ -21,7 +20,7 @@ import java.util.Arrays;
  * {@link CommandType#ISSUE_TICKET}, a repeated request key gets its original ticket back, unknown centres
  * and time running backwards are rejected, and {@link CommandType#QUERY} runs against it as the view.
  */
-public final class CountingStateMachine implements StateMachine, NetworkView
+public final class CountingStateMachine implements StateMachine
 {
     private static final long MISSING = -1;
 
@@ -46,7 +45,7 @@ public final class CountingStateMachine implements StateMachine, NetworkView
         }
         if (command.type == CommandType.QUERY)
         {
-            command.query.read(this);
+            command.query.read(null); // the toy has no view; queries read the machine itself
             command.result = Result.OK;
             return;
         }

@@ -201,7 +201,8 @@ class EnginePipelineTest
         unstarted.close();
         assertThrows(IllegalStateException.class, unstarted::start);
 
-        final EnginePipeline pipeline = new EnginePipeline(config, new CountingStateMachine(1), new ManualClock(0, 1));
+        final CountingStateMachine machine = new CountingStateMachine(1);
+        final EnginePipeline pipeline = new EnginePipeline(config, machine, new ManualClock(0, 1));
         pipeline.start();
         assertThrows(IllegalStateException.class, pipeline::start);
         assertEquals(Result.UNKNOWN_COMMAND, pipeline.call(c -> { }).result, "a slot without a type is refused");
@@ -209,7 +210,7 @@ class EnginePipelineTest
         final Command query = pipeline.call(c ->
         {
             c.type = CommandType.QUERY;
-            c.query = view -> seen[0] = ((CountingStateMachine)view).issued(0) + 1;
+            c.query = view -> seen[0] = machine.issued(0) + 1; // runs on the engine thread, between commands
         });
         assertEquals(Result.OK, query.result);
         assertEquals(1, seen[0]);

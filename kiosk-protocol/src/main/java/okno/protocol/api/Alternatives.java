@@ -2,6 +2,7 @@ package okno.protocol.api;
 
 import okno.config.NetworkIndex;
 import okno.engine.api.NetworkView;
+import okno.engine.api.TicketView;
 import okno.engine.balancer.Alternative;
 import okno.engine.balancer.RedirectAdvisor;
 
@@ -22,10 +23,11 @@ final class Alternatives
         this.index = index;
     }
 
-    List<Map<String, Object>> forTicket(final NetworkView view, final int centre, final int service)
+    List<Map<String, Object>> forTicket(final NetworkView view, final TicketView ticket)
     {
         final List<Map<String, Object>> list = new ArrayList<>();
-        for (final Alternative a : advisor.alternatives(view, centre, service))
+        for (final Alternative a : advisor.alternatives(view, ticket.centre(), ticket.currentService(),
+            ticket.etaSeconds()))
         {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("centre", index.centreAt(a.centre()).id());

@@ -90,8 +90,9 @@ final class TicketResource
             }
         }).thenCompose(outcome -> engine.query(view ->
         {
-            final Map<String, Object> ticket = views.ticket(view.ticket(centre, outcome.ticket()));
-            ticket.put("alternatives", alternatives.forTicket(view, centre, services[0]));
+            final TicketView issued = view.ticket(centre, outcome.ticket());
+            final Map<String, Object> ticket = views.ticket(issued);
+            ticket.put("alternatives", alternatives.forTicket(view, issued));
             return outcome.duplicate() ? ApiResponse.ok(ticket) : ApiResponse.created(ticket);
         }));
     }
