@@ -1,6 +1,7 @@
 package okno.engine.state;
 
 import okno.config.CentreDef;
+import okno.config.Geo;
 import okno.config.DayHours;
 import okno.config.NetworkConfig;
 import okno.config.NetworkIndex;
@@ -61,7 +62,6 @@ public final class NetworkState implements StateMachine, NetworkView
 {
     private static final int NORMAL = PriorityClass.NORMAL.code();
     private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
-    private static final double EARTH_RADIUS_KM = 6371.0;
     private static final long HOUR_MS = 3_600_000L;
 
     final NetworkConfig config;
@@ -170,24 +170,12 @@ public final class NetworkState implements StateMachine, NetworkView
         {
             for (int b = 0; b < n; b++)
             {
-                final double km = greatCircleKm(defs.get(a), defs.get(b));
+                final double km = Geo.distanceKm(defs.get(a), defs.get(b));
                 final long ms = Math.round(km / Math.max(1, kmPerHour) * HOUR_MS);
                 times[a * n + b] = Math.max(DayCalendar.MINUTE_MS, ms);
             }
         }
         return times;
-    }
-
-    /** Haversine distance; StrictMath so every JVM computes the same travel times. */
-    private static double greatCircleKm(final CentreDef a, final CentreDef b)
-    {
-        final double lat1 = StrictMath.toRadians(a.latitude());
-        final double lat2 = StrictMath.toRadians(b.latitude());
-        final double dLat = lat2 - lat1;
-        final double dLon = StrictMath.toRadians(b.longitude() - a.longitude());
-        final double h = StrictMath.sin(dLat / 2) * StrictMath.sin(dLat / 2)
-            + StrictMath.cos(lat1) * StrictMath.cos(lat2) * StrictMath.sin(dLon / 2) * StrictMath.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_KM * StrictMath.asin(StrictMath.sqrt(Math.min(1.0, h)));
     }
 
     // ------------------------------------------------------------------ apply
