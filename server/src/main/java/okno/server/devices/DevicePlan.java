@@ -66,16 +66,16 @@ final class DevicePlan
             switch (def.kind())
             {
                 case TICKET_PRINTER -> printers.add(new Printer(def, centre,
-                    build(def, () -> new TicketPrinterConfig(def.id(), port))));
+                    build(List.of(def), () -> new TicketPrinterConfig(def.id(), port))));
                 case HALL_BOARD -> boards.add(new Board(def, centre,
-                    build(def, () -> HallBoardConfig.of(def.id(), port, def.address(), HALL_BOARD_LINES))));
+                    build(List.of(def), () -> HallBoardConfig.of(def.id(), port, def.address(), HALL_BOARD_LINES))));
                 case WINDOW_DISPLAY -> displaysByPort.computeIfAbsent(def.port(), p -> new ArrayList<>()).add(def);
                 case RATING_PANEL -> panelsByPort.computeIfAbsent(def.port(), p -> new ArrayList<>()).add(def);
             }
         }
-        displaysByPort.forEach((port, defs) -> displayBuses.add(build(defs.get(0), () -> new WindowDisplayConfig(
+        displaysByPort.forEach((port, defs) -> displayBuses.add(build(defs, () -> new WindowDisplayConfig(
             port, portOf(defs), defs.stream().map(d -> new WindowAddress(d.id(), d.address())).toList()))));
-        panelsByPort.forEach((port, defs) -> ratingBuses.add(build(defs.get(0), () -> RatingPanelConfig.of(
+        panelsByPort.forEach((port, defs) -> ratingBuses.add(build(defs, () -> RatingPanelConfig.of(
             port, portOf(defs), defs.stream().map(d -> new RatingPanelAddress(d.id(), d.address())).toList()))));
         for (final DeviceDef def : devices)
         {
@@ -109,8 +109,8 @@ final class DevicePlan
         T build();
     }
 
-    /** Runs a driver config constructor, naming the device in its complaint. */
-    private static <T> T build(final DeviceDef def, final Builder<T> builder)
+    /** Runs a driver config constructor, naming the devices (one, or all of a bus) in its complaint. */
+    private static <T> T build(final List<DeviceDef> defs, final Builder<T> builder)
     {
         try
         {
@@ -118,8 +118,10 @@ final class DevicePlan
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("device '" + def.id() + "' (" + def.kind().wireName() + " on "
-                + def.port() + "): " + ex.getMessage(), ex);
+            final DeviceDef first = defs.get(0);
+            throw new IllegalArgumentException((defs.size() == 1 ? "device '" : "devices '")
+                + String.join("', '", defs.stream().map(DeviceDef::id).toList()) + "' (" + first.kind().wireName()
+                + " on " + first.port() + "): " + ex.getMessage(), ex);
         }
     }
 
