@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The driver configurations of a network's devices, built once from the {@code devices} section: one
@@ -104,17 +105,12 @@ final class DevicePlan
         return SerialPortConfig.of(defs.get(0).port(), defs.get(0).baud());
     }
 
-    private interface Builder<T>
-    {
-        T build();
-    }
-
     /** Runs a driver config constructor, naming the devices (one, or all of a bus) in its complaint. */
-    private static <T> T build(final List<DeviceDef> defs, final Builder<T> builder)
+    private static <T> T build(final List<DeviceDef> defs, final Supplier<T> builder)
     {
         try
         {
-            return builder.build();
+            return builder.get();
         }
         catch (final IllegalArgumentException ex)
         {
