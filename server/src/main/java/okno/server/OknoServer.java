@@ -19,6 +19,7 @@ import okno.protocol.metrics.MetricsEndpoint;
 import okno.protocol.ws.EventJson;
 import okno.protocol.ws.EventStreamEndpoint;
 import okno.protocol.ws.EventStreamHub;
+import okno.server.devices.ServerDevices;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -34,8 +35,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *  HTTP / WS (Netty) ──┐
- *  binary TCP (Netty) ─┼─> PipelineGateway ─> ring ─> journal ∥ NetworkState ─> replies, EventStreamHub, metrics
- *  ticker (1/s) ───────┘
+ *  binary TCP (Netty) ─┤
+ *  keypads, ratings ───┼─> PipelineGateway ─> ring ─> journal ∥ NetworkState ─> replies, EventStreamHub, metrics,
+ *  ticker (1/s) ───────┘                                                        ServerDevices (serial drivers)
  * </pre>
  */
 public final class OknoServer implements AutoCloseable
@@ -46,6 +48,7 @@ public final class OknoServer implements AutoCloseable
     private final EnginePipeline pipeline;
     private final HttpApiServer http;
     private final BinaryProtocolServer binary;
+    private final ServerDevices devices;
     private final ScheduledExecutorService ticker;
     private final RecoveryReport recovery;
     private final int httpPort;
@@ -67,16 +70,20 @@ public final class OknoServer implements AutoCloseable
         final EventStreamHub hub = new EventStreamHub(new EventJson(index), json.mapper(), network.centres().size());
         pipeline.addSubscriber(hub);
         pipeline.addSubscriber(metrics);
+        devices = new ServerDevices(index, gateway, hub, metrics);
+        pipeline.addSubscriber(devices);
         recovery = pipeline.start();
 
         final HttpRouter router = HttpApi.router(gateway, index, json, new RateLimiter(5, 20), new RateLimiter(1, 10));
         metrics.register(router, gateway);
         StaticPages.register(router);
+        devices.register(router);
         final EventStreamEndpoint streams = new EventStreamEndpoint(hub, HttpApi.streamSnapshots(gateway, index),
             authenticator, index);
         http = new HttpApiServer(new HttpApiHandler(router, authenticator, json, streams));
         binary = new BinaryProtocolServer(gateway, authenticator, index);
         httpPort = http.start(settings.host(), settings.httpPort());
+        devices.start("http://" + settings.host() + ":" + httpPort);
         tcpPort = binary.start(settings.host(), settings.tcpPort());
 
         ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -139,6 +146,7 @@ public final class OknoServer implements AutoCloseable
         ticker.shutdownNow();
         http.close();
         binary.close();
+        devices.close();
         pipeline.close();
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 /**
  * {@code GET /metrics} in the Prometheus text format: commands and events by type, rejections by reason,
  * waiting and open windows per centre (read from the engine at scrape time), ring-buffer free slots,
- * journal lag and open connections (read from the host).
+ * journal lag and open connections (read from the host), and the health of each serial device.
  */
 public final class MetricsEndpoint implements EventListener
 {
@@ -36,6 +36,7 @@ public final class MetricsEndpoint implements EventListener
     private final Counter rejects;
     private final Gauge waiting;
     private final Gauge openWindows;
+    private final Gauge deviceUp;
 
     /**
      * @param ringRemaining free slots of the command ring
@@ -56,6 +57,8 @@ public final class MetricsEndpoint implements EventListener
             .labelNames("centre").register(registry);
         openWindows = Gauge.builder().name("okno_open_windows").help("Open windows, by centre")
             .labelNames("centre").register(registry);
+        deviceUp = Gauge.builder().name("okno_device_up").help("1 when a serial device is online, by device")
+            .labelNames("device").register(registry);
         gauge("okno_ring_remaining_slots", "Free slots of the command ring buffer", ringRemaining);
         gauge("okno_journal_lag_commands", "Commands applied but not yet journaled", journalLag);
         gauge("okno_connections", "Open client connections", connections);
@@ -81,6 +84,12 @@ public final class MetricsEndpoint implements EventListener
         {
             rejects.labelValues(event.reason.name()).inc();
         }
+    }
+
+    /** Sets the health gauge of a serial device (1 online, 0 offline or fault); any thread. */
+    public void deviceUp(final String device, final boolean up)
+    {
+        deviceUp.labelValues(device).set(up ? 1 : 0);
     }
 
     /** Adds {@code GET /metrics}, reading per-centre gauges through the gateway at scrape time. */

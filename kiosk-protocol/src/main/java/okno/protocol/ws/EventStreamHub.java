@@ -40,12 +40,37 @@ public final class EventStreamHub implements EventListener
         {
             return;
         }
-        final List<EventSubscriber> centreSubscribers = event.centre >= 0 ? byCentre.get(event.centre) : List.of();
+        final List<EventSubscriber> centreSubscribers = subscribersOf(event.centre);
         if (centreSubscribers.isEmpty() && network.isEmpty())
         {
             return;
         }
-        final String json = toJson(eventJson.toMap(event));
+        send(centreSubscribers, toJson(eventJson.toMap(event)));
+    }
+
+    /**
+     * Sends an event that does not come from the engine (e.g. {@code DeviceStatus}) to the subscribers of one
+     * centre and of the whole network. Any thread.
+     *
+     * @param centre centre index, or -1 for the network stream only
+     * @param event  ordered fields, {@code type} first
+     */
+    public void publish(final int centre, final Map<String, Object> event)
+    {
+        final List<EventSubscriber> centreSubscribers = subscribersOf(centre);
+        if (!centreSubscribers.isEmpty() || !network.isEmpty())
+        {
+            send(centreSubscribers, toJson(event));
+        }
+    }
+
+    private List<EventSubscriber> subscribersOf(final int centre)
+    {
+        return centre >= 0 ? byCentre.get(centre) : List.of();
+    }
+
+    private void send(final List<EventSubscriber> centreSubscribers, final String json)
+    {
         for (final EventSubscriber subscriber : centreSubscribers)
         {
             subscriber.send(json);
