@@ -207,7 +207,16 @@ const Okno = (() => {
     }
   }
 
+  /** @return "HH:MM" (or "HH:MM:SS") of an epoch ms in the network's time zone (?tz=, Moscow by default) */
+  function localTime(epochMs, withSeconds) {
+    return new Date(epochMs).toLocaleTimeString('ru-RU', {
+      hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined,
+      timeZone: param('tz', 'Europe/Moscow')
+    });
+  }
+
   return {
-    param, api, ApiError, requestId, describe, el, fill, say, debounce, stream, linkBadge, elapsed, serverOffset
+    param, api, ApiError, requestId, describe, el, fill, say, debounce, stream, linkBadge, elapsed, serverOffset,
+    localTime
   };
 })();

@@ -43,7 +43,7 @@
     }));
     const selected = $('move-centre').value;
     fill($('move-centre'), centres.map(c => el('option', { value: c.id, selected: c.id === selected }, c.name)));
-    $('updated').textContent = 'updated ' + new Date(Date.now() + offsetMs).toISOString().substring(11, 19) + ' UTC';
+    $('updated').textContent = 'updated ' + Okno.localTime(Date.now() + offsetMs, true);
   }
 
   function renderKpi(network) {
@@ -142,7 +142,7 @@
       const moved = (await api('POST', '/api/network/staff/' + encodeURIComponent(staff) + '/assign', token,
         { centre })).body;
       say(message, staff + ' sent to ' + centreName(centre)
-        + (moved.arrivesAt ? ', arrives ' + moved.arrivesAt.substring(11, 16) + ' UTC' : '') + '.', 'ok');
+        + (moved.arrivesAt ? ', arrives at ' + Okno.localTime(Date.parse(moved.arrivesAt), false) : '') + '.', 'ok');
       refreshStaff();
     } catch (error) {
       fail(error);

@@ -99,9 +99,7 @@
   }
 
   function clock() {
-    const now = new Date(Date.now() + offsetMs);
-    $('clock').textContent = now.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit',
-      timeZone: Okno.param('tz', 'Europe/Moscow') });
+    $('clock').textContent = Okno.localTime(Date.now() + offsetMs, false);
   }
 
   $('sound').classList.toggle('active', speech);

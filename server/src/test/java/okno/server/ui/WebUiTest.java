@@ -11,7 +11,9 @@ import okno.server.OknoServer;
 import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +56,13 @@ class WebUiTest
     @BeforeAll
     static void launch()
     {
-        chromium = Chromium.launchOrSkip();
+        chromium = Chromium.launchIfInstalled();
+    }
+
+    @BeforeEach
+    void needsBrowser()
+    {
+        Assumptions.assumeTrue(chromium != null, () -> "browser test skipped: " + Chromium.missingReason());
     }
 
     @AfterAll
