@@ -124,12 +124,19 @@ const Okno = (() => {
     fill(box, el('span', {}, text || ''), ...extra);
   }
 
-  /** @return fn delayed until calls have stopped for ms milliseconds */
-  function debounce(fn, ms) {
+  /**
+   * @return fn run at most once per ms: the first call schedules it, later calls before it runs join that run.
+   * Unlike a debounce it cannot starve while events keep arriving.
+   */
+  function coalesce(fn, ms) {
     let timer = null;
-    return (...args) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => fn(...args), ms);
+    return () => {
+      if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          fn();
+        }, ms);
+      }
     };
   }
 
@@ -216,7 +223,7 @@ const Okno = (() => {
   }
 
   return {
-    param, api, ApiError, requestId, describe, el, fill, say, debounce, stream, linkBadge, elapsed, serverOffset,
+    param, api, ApiError, requestId, describe, el, fill, say, coalesce, stream, linkBadge, elapsed, serverOffset,
     localTime
   };
 })();

@@ -149,17 +149,20 @@
     }
   });
 
-  const refreshAll = Okno.debounce(() => {
-    refreshNumbers();
-    refreshStaff();
-  }, 250);
+  const STAFF_EVENTS = new Set(['Snapshot', 'StaffMoved', 'StaffArrived', 'StaffStandby', 'WindowOpened',
+    'WindowClosed', 'WindowBreak']);
+  const refreshNumbersSoon = Okno.coalesce(refreshNumbers, 500);
+  const refreshStaffSoon = Okno.coalesce(refreshStaff, 500);
 
   function onEvent(event) {
     if (event.type === 'Snapshot') {
       centres = event.centres;
       renderCentres();
     }
-    refreshAll();
+    refreshNumbersSoon();
+    if (STAFF_EVENTS.has(event.type)) {
+      refreshStaffSoon();
+    }
   }
 
   (async () => {

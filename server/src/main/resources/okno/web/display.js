@@ -67,7 +67,7 @@
     speak(ticket, windowId);
   }
 
-  const refreshWaiting = Okno.debounce(async () => {
+  const refreshWaiting = Okno.coalesce(async () => {
     try {
       const detail = (await api('GET', '/api/centres/' + encodeURIComponent(centre), token)).body;
       $('centre-name').textContent = detail.name;

@@ -158,7 +158,7 @@
       el('td', { class: 'tickets' }, l.tickets.slice(0, 6).map(x => x.number).join(' ')))));
   }
 
-  const refreshSoon = Okno.debounce(refresh, 150);
+  const refreshSoon = Okno.coalesce(refresh, 300);
 
   function onEvent(event) {
     if (!windowId || $('work').hidden) {

@@ -215,6 +215,22 @@ class WebUiTest
             waiting += line.get("waiting").asInt();
         }
         assertEquals(1, waiting, "one ticket, not two");
+
+        // a booked visitor checks in by code; a wrong code is a clear message
+        final JsonNode booking = call("POST", "/api/centres/tverskoy/appointments", null,
+            "{\"service\":\"passport\",\"slot\":\"2026-11-23T12:00\",\"requestId\":\"ui-test-booking\"}").body;
+        final String first = kiosk.locator("#ticket-number").textContent();
+        kiosk.locator("#done").click();
+        kiosk.locator("#to-checkin").click();
+        kiosk.locator("#code").fill("999999");
+        kiosk.locator("#checkin").click();
+        assertThat(kiosk.locator("#message")).hasText("Запись с таким кодом не найдена в этом центре.");
+        kiosk.locator("#code").fill(booking.get("code").asText());
+        kiosk.locator("#checkin").click();
+        assertThat(kiosk.locator("#ticket-number")).not().hasText(first);
+        final String checkedIn = kiosk.locator("#ticket-number").textContent();
+        assertEquals("appointment", call("GET", "/api/centres/tverskoy/tickets/" + checkedIn, "display-demo", null)
+            .body.get("priority").asText());
     }
 
     @Test
@@ -277,12 +293,14 @@ class WebUiTest
     private Answer call(final String method, final String path, final String token, final String body)
         throws IOException, InterruptedException
     {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null)
+        {
+            request.header("Authorization", "Bearer " + token);
+        }
+        final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
     }
 }
