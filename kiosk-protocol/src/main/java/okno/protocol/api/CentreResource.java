@@ -78,7 +78,10 @@ final class CentreResource
 
     private CompletionStage<ApiResponse> services(final ApiRequest request)
     {
-        final int centre = readableCentre(request);
+        final int centre = ids.centre(request.param("c"));
+        // a kiosk offers its own centre's services, so its token may list them; other reads stay with display
+        final Role role = request.principal().role() == Role.KIOSK ? Role.KIOSK : Role.DISPLAY;
+        TokenAuthenticator.require(request.principal(), role, request.param("c"));
         return engine.query(view -> ApiResponse.ok(Map.of("services", views.services(view.centreSummary(centre)))));
     }
 
