@@ -1,0 +1,96 @@
+package okno.bench;
+
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Entry point of {@code okno-bench.jar} ({@code ./okno bench NAME [options]}): dispatches to one benchmark.
+ * <pre>
+ *   engine      JMH: NetworkState.apply alone on the moscow network (JMH options pass through, e.g. -prof gc)
+ *   pipeline    whole pipeline throughput, journal on, plus raw Disruptor and ArrayBlockingQueue baselines
+ *   latency     open-loop latency at offered rates (HdrHistogram, from intended send time)
+ *   replay      full journal replay speed and restart time from snapshot + tail
+ *   durability  default vs syncEveryBatch: throughput and latency
+ *   all         each of the above with its defaults
+ * </pre>
+ */
+public final class BenchMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: okno bench NAME [options]",
+        "  engine     [JMH options, e.g. -prof gc -p visitsPerDay=70000]",
+        "  pipeline   [--seconds 5] [--warmup 2] [--producers 1] [--batch 256] [--wait yielding|blocking|"
+            + "sleeping|busy-spin] [--sync] [--ring 65536] [--doc 1024] [--network moscow] [--no-baselines]",
+        "  latency    [--rates 10000,100000,1000000] [--seconds 5] [--warmup 1] [--wait yielding] [--sync] ...",
+        "  replay     [--entries 10000000] [--tail 100000] [--network moscow]",
+        "  durability [--seconds 3] [--rates 10000,100000] [--wait yielding] ...",
+        "  all        every benchmark with its defaults");
+
+    private BenchMain()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** @return exit code: 0 done, 2 bad usage */
+    static int run(final String[] args, final PrintStream out, final PrintStream err) throws Exception
+    {
+        if (args.length == 0)
+        {
+            err.println(USAGE);
+            return 2;
+        }
+        final String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try
+        {
+            switch (args[0])
+            {
+                case "engine" -> engine(rest);
+                case "pipeline" -> ThroughputBench.run(new BenchArgs(rest, ThroughputBench.OPTIONS), out);
+                case "latency" -> LatencyBench.run(new BenchArgs(rest, LatencyBench.OPTIONS), out);
+                case "replay" -> ReplayBench.run(new BenchArgs(rest, ReplayBench.OPTIONS), out);
+                case "durability" -> DurabilityBench.run(new BenchArgs(rest, DurabilityBench.OPTIONS), out);
+                case "all" -> all(out);
+                default ->
+                {
+                    err.println("unknown benchmark '" + args[0] + "'");
+                    err.println(USAGE);
+                    return 2;
+                }
+            }
+        }
+        catch (final IllegalArgumentException | CommandLineOptionException ex)
+        {
+            err.println("okno bench " + args[0] + ": " + ex.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private static void all(final PrintStream out) throws Exception
+    {
+        engine(new String[] {"-prof", "gc"});
+        final String[] none = new String[0];
+        ThroughputBench.run(new BenchArgs(none, Set.of()), out);
+        LatencyBench.run(new BenchArgs(none, Set.of()), out);
+        ReplayBench.run(new BenchArgs(none, Set.of()), out);
+        DurabilityBench.run(new BenchArgs(none, Set.of()), out);
+    }
+
+    /** Runs {@link EngineBenchmark} through JMH with the given JMH command-line options. */
+    static void engine(final String[] jmhArgs) throws CommandLineOptionException, RunnerException
+    {
+        new Runner(new OptionsBuilder().parent(new CommandLineOptions(jmhArgs))
+            .include(EngineBenchmark.class.getName()).build()).run();
+    }
+}
