@@ -1,5 +1,7 @@
 package okno.bench;
 
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -8,6 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -55,7 +58,7 @@ public final class BenchMain
         {
             switch (args[0])
             {
-                case "engine" -> engine(rest);
+                case "engine" -> engine(rest, out);
                 case "pipeline" -> ThroughputBench.run(new BenchArgs(rest, ThroughputBench.OPTIONS), out);
                 case "latency" -> LatencyBench.run(new BenchArgs(rest, LatencyBench.OPTIONS), out);
                 case "replay" -> ReplayBench.run(new BenchArgs(rest, ReplayBench.OPTIONS), out);
@@ -79,7 +82,7 @@ public final class BenchMain
 
     private static void all(final PrintStream out) throws Exception
     {
-        engine(new String[] {"-prof", "gc"});
+        engine(new String[] {"-prof", "gc"}, out);
         final String[] none = new String[0];
         ThroughputBench.run(new BenchArgs(none, Set.of()), out);
         LatencyBench.run(new BenchArgs(none, Set.of()), out);
@@ -87,10 +90,22 @@ public final class BenchMain
         DurabilityBench.run(new BenchArgs(none, Set.of()), out);
     }
 
-    /** Runs {@link EngineBenchmark} through JMH with the given JMH command-line options. */
-    static void engine(final String[] jmhArgs) throws CommandLineOptionException, RunnerException
+    /**
+     * Runs {@link EngineBenchmark} through JMH with the given JMH command-line options (JMH prints its own
+     * report on standard output), then one summary line per parameter set on {@code out}.
+     */
+    static void engine(final String[] jmhArgs, final PrintStream out) throws CommandLineOptionException, RunnerException
     {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(jmhArgs))
+        final Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(jmhArgs))
             .include(EngineBenchmark.class.getName()).build()).run();
+        for (final RunResult run : results)
+        {
+            final Result<?> primary = run.getPrimaryResult();
+            final Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            out.printf("engine: NetworkState.apply, network %s, %s visits/day: %,.0f %s%s%n",
+                run.getParams().getParam("network"), run.getParams().getParam("visitsPerDay"), primary.getScore(),
+                primary.getScoreUnit(), allocation == null ? ""
+                    : String.format(", %.3f B/op allocated", allocation.getScore()));
+        }
     }
 }
