@@ -4,6 +4,7 @@ import okno.config.NetworkConfig;
 import okno.config.NetworkIndex;
 import okno.config.Networks;
 import okno.config.PriorityClass;
+import okno.engine.SnapshotTampering;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.Result;
@@ -13,18 +14,13 @@ import okno.engine.snapshot.SnapshotStore;
 import okno.engine.state.NetworkState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,19 +42,19 @@ class ReplayCommandTest
         final long liveHash = runDemoDay();
         deleteNewestSnapshot();
 
-        final Run run = run("replay", "--data", data.toString());
+        final CliRun run = CliRun.of("replay", "--data", data.toString());
 
-        assertEquals(0, run.exitCode, run.err);
-        assertEquals("", run.err);
-        assertTrue(run.out.contains("network       'demo', 4 centres"), run.out);
-        assertTrue(run.out.contains("snapshot      snapshot-"), run.out);
-        assertTrue(run.out.contains("(journal sequence 100)"), run.out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("network       'demo', 4 centres"), run.out());
+        assertTrue(run.out().contains("snapshot      snapshot-"), run.out());
+        assertTrue(run.out().contains("(journal sequence 100)"), run.out());
         // 4 opens + 30 x (issue, call, start) + 26 completes = 120 commands; the snapshot covers 100.
-        assertTrue(run.out.contains("replayed      20 commands (last journal sequence 120)"), run.out);
-        assertTrue(run.out.contains("tickets       issued 30: waiting 0, called 0, serving 4, done 26, no-show 0, "
-            + "postponed 0, cancelled 0"), run.out);
-        assertTrue(run.out.contains(String.format("state hash    %016x", liveHash)), run.out);
-        assertTrue(run.out.contains("check         full journal replay and every snapshot agree"), run.out);
+        assertTrue(run.out().contains("replayed      20 commands (last journal sequence 120)"), run.out());
+        assertTrue(run.out().contains("tickets       issued 30: waiting 0, called 0, serving 4, done 26, no-show 0, "
+            + "postponed 0, cancelled 0"), run.out());
+        assertTrue(run.out().contains(String.format("state hash    %016x", liveHash)), run.out());
+        assertTrue(run.out().contains("check         full journal replay and every snapshot agree"), run.out());
     }
 
     @Test
@@ -66,23 +62,23 @@ class ReplayCommandTest
     {
         runDemoDay();
         final Path newest = new SnapshotStore(data.resolve("snapshots"), 3).list().get(0);
-        rewriteRecordedHash(newest, 0x1234L);
+        SnapshotTampering.rewriteRecordedHash(newest, 0x1234L);
 
-        final Run run = run("replay", "--data", data.toString());
+        final CliRun run = CliRun.of("replay", "--data", data.toString());
 
-        assertEquals(ReplayCommand.EXIT_INCONSISTENT, run.exitCode, run.out);
-        assertTrue(run.err.contains("error: snapshot at journal sequence 120 records state hash 1234"), run.err);
-        assertTrue(run.err.contains("is inconsistent"), run.err);
-        assertTrue(run.out.contains("full journal replay: 120 commands"), run.out);
+        assertEquals(ReplayCommand.EXIT_INCONSISTENT, run.exitCode(), run.out());
+        assertTrue(run.err().contains("error: snapshot at journal sequence 120 records state hash 1234"), run.err());
+        assertTrue(run.err().contains("is inconsistent"), run.err());
+        assertTrue(run.out().contains("full journal replay: 120 commands"), run.out());
     }
 
     @Test
     void aDirectoryWithoutJournalIsAUsageError(@TempDir final Path empty)
     {
-        final Run run = run("replay", "--data", empty.toString());
+        final CliRun run = CliRun.of("replay", "--data", empty.toString());
 
-        assertEquals(OknoMain.EXIT_USAGE, run.exitCode);
-        assertEquals(List.of("okno replay: " + empty + " holds no journal/ directory"), run.err.lines().toList());
+        assertEquals(OknoMain.EXIT_USAGE, run.exitCode());
+        assertEquals(List.of("okno replay: " + empty + " holds no journal/ directory"), run.err().lines().toList());
     }
 
     /**
@@ -151,31 +147,5 @@ class ReplayCommandTest
         final List<Path> snapshots = new SnapshotStore(data.resolve("snapshots"), 3).list();
         assertEquals(3, snapshots.size(), snapshots.toString());
         Files.delete(snapshots.get(0));
-    }
-
-    /** Replaces the recorded state hash and fixes the header CRC, so only the hash check can catch it. */
-    private static void rewriteRecordedHash(final Path file, final long hash) throws IOException
-    {
-        final byte[] bytes = Files.readAllBytes(file);
-        final ByteBuffer buf = ByteBuffer.wrap(bytes);
-        buf.putLong(24, hash);
-        final CRC32 crc = new CRC32();
-        crc.update(bytes, 0, SnapshotStore.HEADER_LENGTH - 4);
-        buf.putInt(SnapshotStore.HEADER_LENGTH - 4, (int)crc.getValue());
-        Files.write(file, bytes);
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CommandLine cli = OknoMain.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err)
-    {
     }
 }
