@@ -45,9 +45,15 @@ public final class BenchMain
         System.exit(run(args, System.out, System.err));
     }
 
-    /** @return exit code: 0 done, 2 bad usage */
-    static int run(final String[] args, final PrintStream out, final PrintStream err) throws Exception
+    /**
+     * @param commandLine the benchmark name and its options, optionally after the word {@code bench}
+     * @return exit code: 0 done, 2 bad usage
+     */
+    static int run(final String[] commandLine, final PrintStream out, final PrintStream err) throws Exception
     {
+        // The ./okno launcher passes its own "bench" word through.
+        final String[] args = commandLine.length > 0 && "bench".equals(commandLine[0])
+            ? Arrays.copyOfRange(commandLine, 1, commandLine.length) : commandLine;
         if (args.length == 0)
         {
             err.println(USAGE);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -82,6 +83,8 @@ final class ThroughputBench
         {
             final List<Thread> threads = new ArrayList<>();
             final boolean[] stop = new boolean[1];
+            // Producers cross into the next day together: a day starting early would close the others' windows.
+            final Phaser dayEnd = new Phaser(producers);
             for (int p = 0; p < producers; p++)
             {
                 final Workload workload = Workload.generate(network, 42, Math.max(3, visits / producers), p,
@@ -92,6 +95,10 @@ final class ThroughputBench
                     while (true)
                     {
                         if ((sent & 0xFF) == 0 && stopped(stop))
+                        {
+                            return;
+                        }
+                        if (workload.atPassEnd() && dayEnd.arriveAndAwaitAdvance() < 0)
                         {
                             return;
                         }
@@ -111,6 +118,7 @@ final class ThroughputBench
             final long elapsed = System.nanoTime() - start;
             final long rejected = harness.rejected() - rejectedBefore;
             stop(stop);
+            dayEnd.forceTermination();
             for (final Thread thread : threads)
             {
                 thread.join();

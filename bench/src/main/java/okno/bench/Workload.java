@@ -192,6 +192,12 @@ public final class Workload
         return count;
     }
 
+    /** @return whether the current pass is used up: the next command starts the next week's day. */
+    public boolean atPassEnd()
+    {
+        return next == commands.length;
+    }
+
     /** @return index in {@link #slots()} of the command {@link #take} returns next (0 after a pass). */
     public int position()
     {

@@ -46,7 +46,7 @@ class BenchSmokeTest
     @Test
     void engineBenchmarkRunsInProcess()
     {
-        final String out = run("engine -f 0 -wi 0 -i 1 -r 200ms -p network=demo -p visitsPerDay=2000");
+        final String out = run("bench engine -f 0 -wi 0 -i 1 -r 200ms -p network=demo -p visitsPerDay=2000");
         assertTrue(out.matches("(?s)engine: NetworkState.apply, network demo, 2000 visits/day: [0-9,]+ ops/s\\R"), out);
     }
 
