@@ -31,7 +31,7 @@ final class DurabilityBench
         final List<Integer> rates = args.integers("rates", List.of(10_000, 100_000));
         out.printf("durability: network %s, %.0f s per run; latency in microseconds from intended send time%n",
             network.name(), seconds);
-        out.println("  mode      throughput/s  rate/s      p50      p90      p99    p99.9   p99.99      max");
+        out.println("  mode      throughput/s" + LatencyBench.HEADER);
         for (final boolean sync : new boolean[] {false, true})
         {
             final PipelineConfig config = ThroughputBench.config(args).withSyncEveryBatch(sync);
@@ -40,8 +40,7 @@ final class DurabilityBench
                 warmup, seconds);
             for (final LatencyBench.Result r : LatencyBench.measureAll(network, config, rates, warmup, seconds))
             {
-                out.printf("  %-7s %,14.0f %s%n", sync ? "sync" : "default", throughput.rate(),
-                    r.format().substring(0, 60));
+                out.printf("  %-7s %,14.0f%s%n", sync ? "sync" : "default", throughput.rate(), r.format());
             }
         }
     }

@@ -24,6 +24,9 @@ final class LatencyBench
     static final Set<String> OPTIONS = Set.of("network", "visits", "rates", "seconds", "warmup", "wait", "sync",
         "ring", "doc", "batch");
 
+    /** Column titles of {@link Result#format()}. */
+    static final String HEADER = "      rate/s      p50      p90      p99    p99.9   p99.99      max   replies  rejected";
+
     private LatencyBench()
     {
     }
@@ -38,7 +41,7 @@ final class LatencyBench
         out.printf("latency: network %s, wait %s, sync %s, ring %d, open loop, %.0f s warm-up + %.0f s per rate "
             + "(microseconds from intended send time to reply)%n", network.name(), config.waitStrategy(),
             config.syncEveryBatch(), config.ringSize(), warmup, seconds);
-        out.println("      rate/s      p50      p90      p99    p99.9   p99.99      max   replies  rejected");
+        out.println(HEADER);
         for (final int rate : rates)
         {
             final Result result = measure(network, args.integer("visits", 70_000), config, rate, warmup, seconds,
