@@ -1,10 +1,6 @@
 package okno.server;
 
-import okno.config.ConfigException;
-import okno.config.ConfigProblem;
 import okno.config.NetworkConfig;
-import okno.config.NetworkLoader;
-import okno.config.Networks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,18 +57,9 @@ final class ServeCommand implements Callable<Integer>
                 + " --tcp-port " + tcpPort);
             return OknoMain.EXIT_USAGE;
         }
-        final NetworkConfig network;
-        try
+        final NetworkConfig network = NetworkOption.load(config, err, "okno serve");
+        if (network == null)
         {
-            network = config == null ? Networks.demo() : NetworkLoader.fromFile(config);
-        }
-        catch (final ConfigException e)
-        {
-            for (final ConfigProblem problem : e.problems())
-            {
-                err.println(problem.format());
-            }
-            err.println("okno serve: " + e.problems().size() + " problem(s) in the network configuration");
             return OknoMain.EXIT_USAGE;
         }
         out.print(NetworkSummary.of(network));

@@ -2,11 +2,8 @@ package okno.server;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +18,21 @@ class OknoMainTest
     @Test
     void serveWithoutConfigSummarisesTheDemoNetwork()
     {
-        final Run run = run("serve", "--check");
+        final CliRun run = CliRun.of("serve", "--check");
 
-        assertEquals(0, run.exitCode, run.err);
-        assertEquals("", run.err);
-        assertTrue(run.out.startsWith("network 'demo' (UTC+03:00, seed 42)"), run.out);
-        assertTrue(run.out.contains("centres   4 (1 flagship)"), run.out);
-        assertTrue(run.out.contains("windows   40"), run.out);
-        assertTrue(run.out.contains("services  11"), run.out);
-        assertTrue(run.out.contains("staff     41 (4 standby)"), run.out);
-        assertTrue(run.out.contains("tokens    10"), run.out);
-        assertTrue(run.out.contains("kiosk     kiosk-tverskoy         centre tverskoy"), run.out);
-        assertTrue(run.out.contains("terminal  terminal-maryino       centre maryino"), run.out);
-        assertTrue(run.out.contains("display   display-demo           network"), run.out);
-        assertTrue(run.out.contains("operator  operator-demo          network"), run.out);
-        assertTrue(run.out.contains("HTTP port 8080, TCP port 7070"), run.out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().startsWith("network 'demo' (UTC+03:00, seed 42)"), run.out());
+        assertTrue(run.out().contains("centres   4 (1 flagship)"), run.out());
+        assertTrue(run.out().contains("windows   40"), run.out());
+        assertTrue(run.out().contains("services  11"), run.out());
+        assertTrue(run.out().contains("staff     41 (4 standby)"), run.out());
+        assertTrue(run.out().contains("tokens    10"), run.out());
+        assertTrue(run.out().contains("kiosk     kiosk-tverskoy         centre tverskoy"), run.out());
+        assertTrue(run.out().contains("terminal  terminal-maryino       centre maryino"), run.out());
+        assertTrue(run.out().contains("display   display-demo           network"), run.out());
+        assertTrue(run.out().contains("operator  operator-demo          network"), run.out());
+        assertTrue(run.out().contains("HTTP port 8080, TCP port 7070"), run.out());
     }
 
     @Test
@@ -50,14 +47,14 @@ class OknoMainTest
             "  - {id: north, name: Север, lat: 55.8, lon: 37.6, windows: [{id: \"1\", skills: {pasport: 1}}]}",
             ""), StandardCharsets.UTF_8);
 
-        final Run run = run("serve", "--config", file.toString());
+        final CliRun run = CliRun.of("serve", "--config", file.toString());
 
-        assertEquals(2, run.exitCode);
-        assertEquals("", run.out);
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
         assertEquals(List.of(
             file + ":3:52: services[0].expectedMinutes: integer 999 is out of range 1..480",
             file + ":5:81: centres[0].windows[0].skills.pasport: unknown service 'pasport'",
-            "okno serve: 2 problem(s) in the network configuration"), run.err.lines().toList());
+            "okno serve: 2 problem(s) in the network configuration"), run.err().lines().toList());
     }
 
     @Test
@@ -66,12 +63,12 @@ class OknoMainTest
         final Path file = dir.resolve("syntax.yaml");
         Files.writeString(file, "network: x\nservices:\n  - id: a\n   name: b\n", StandardCharsets.UTF_8);
 
-        final Run run = run("serve", "--config", file.toString());
+        final CliRun run = CliRun.of("serve", "--config", file.toString());
 
-        assertEquals(2, run.exitCode);
-        assertTrue(run.err.startsWith(file + ":4:"), run.err);
-        assertTrue(run.err.contains("YAML syntax error"), run.err);
-        assertFalse(run.err.contains("Exception"), run.err);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith(file + ":4:"), run.err());
+        assertTrue(run.err().contains("YAML syntax error"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test
@@ -85,36 +82,21 @@ class OknoMainTest
             "           windows: [{ids: \"1-3\", skills: {passport: 1}}]}]",
             ""), StandardCharsets.UTF_8);
 
-        final Run run = run("serve", "--check", "--config", file.toString(), "--http-port", "9090");
+        final CliRun run = CliRun.of("serve", "--check", "--config", file.toString(), "--http-port", "9090");
 
-        assertEquals(0, run.exitCode, run.err);
-        assertTrue(run.out.startsWith("network 'tiny'"), run.out);
-        assertTrue(run.out.contains("windows   3"), run.out);
-        assertTrue(run.out.contains("HTTP port 9090"), run.out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("network 'tiny'"), run.out());
+        assertTrue(run.out().contains("windows   3"), run.out());
+        assertTrue(run.out().contains("HTTP port 9090"), run.out());
     }
 
     @Test
     void usageErrorsExitWith2()
     {
-        assertEquals(2, run().exitCode);
-        assertEquals(2, run("serve", "--http-port", "70000").exitCode);
-        final Run missing = run("serve", "--config", "/nonexistent/okno.yaml");
-        assertEquals(2, missing.exitCode);
-        assertTrue(missing.err.startsWith("/nonexistent/okno.yaml: no such file"), missing.err);
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CommandLine cli = OknoMain.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        final int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err)
-    {
+        assertEquals(2, CliRun.of().exitCode());
+        assertEquals(2, CliRun.of("serve", "--http-port", "70000").exitCode());
+        final CliRun missing = CliRun.of("serve", "--config", "/nonexistent/okno.yaml");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith("/nonexistent/okno.yaml: no such file"), missing.err());
     }
 }

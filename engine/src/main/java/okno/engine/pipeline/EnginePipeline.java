@@ -1,6 +1,5 @@
 package okno.engine.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
@@ -119,7 +118,7 @@ public final class EnginePipeline implements AutoCloseable
         journal = new JournalHandler(writer, config.maxRecordsPerDocument(), recovery.journal().damagedIndex());
         logic = new BusinessLogicHandler(state, snapshots, journal, config.snapshotEvery(), recovery.lastSeq());
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), new PipelineThreadFactory(),
-            ProducerType.MULTI, new BlockingWaitStrategy());
+            ProducerType.MULTI, config.waitStrategy().create());
         // 1a journal and 1b business logic in parallel, 2 replies after both.
         disruptor.handleEventsWith(journal, logic).then(replies);
         ring = disruptor.start();
@@ -224,6 +223,57 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
+     * Submits {@code count} commands with one claim of the ring and one publish: the ingress lock and the
+     * consumers' wake-up are paid once per batch. Every command of the batch gets the same timestamp. Waits
+     * while the ring lacks room. Thread-safe.
+     *
+     * @param translator       fills each cleared command from its argument
+     * @param args             arguments, {@code args[offset]} to {@code args[offset + count - 1]}
+     * @param count            commands, 1 to the ring size
+     * @param listener         receives every reply; null for none
+     * @param firstCorrelation handed back with the first command; the i-th gets {@code firstCorrelation + i}
+     * @throws IllegalArgumentException when {@code count} is out of range
+     * @throws IllegalStateException    when the pipeline is not accepting commands
+     */
+    public <A> void submitBatch(final CommandTranslator<A> translator, final A[] args, final int offset,
+        final int count, final ReplyListener listener, final long firstCorrelation)
+    {
+        if (count < 1 || count > config.ringSize())
+        {
+            throw new IllegalArgumentException("batch of " + count + " commands, ring of " + config.ringSize());
+        }
+        final long high;
+        final long timestampMs;
+        synchronized (ingressLock)
+        {
+            checkAccepting();
+            high = ring.next(count);
+            timestampMs = stamp();
+        }
+        final long low = high - count + 1;
+        long sequence = low;
+        try
+        {
+            for (; sequence <= high; sequence++)
+            {
+                fill(sequence, timestampMs, translator, args[offset + (int)(sequence - low)], listener,
+                    firstCorrelation + sequence - low);
+            }
+        }
+        finally
+        {
+            // After a failing translator the rest of the claimed slots still travel, as no-ops without replies.
+            for (sequence++; sequence <= high; sequence++)
+            {
+                final CommandSlot slot = ring.get(sequence);
+                slot.reset(null, 0);
+                slot.rejectAtIngress();
+            }
+            ring.publish(low, high);
+        }
+    }
+
+    /**
      * Submits a command and waits for its reply: for tests and slow paths (allocates).
      *
      * @return a copy of the command with its result fields
@@ -324,6 +374,20 @@ public final class EnginePipeline implements AutoCloseable
     private <A> void fillAndPublish(final long sequence, final long timestampMs,
         final CommandTranslator<A> translator, final A arg, final ReplyListener listener, final long correlation)
     {
+        try
+        {
+            fill(sequence, timestampMs, translator, arg, listener, correlation);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Fills a claimed slot; a failing translator leaves it as a no-op without a reply and is rethrown. */
+    private <A> void fill(final long sequence, final long timestampMs, final CommandTranslator<A> translator,
+        final A arg, final ReplyListener listener, final long correlation)
+    {
         final CommandSlot slot = ring.get(sequence);
         try
         {
@@ -337,14 +401,9 @@ public final class EnginePipeline implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            // The claimed slot must still be published; it travels as a no-op without a reply.
             slot.rejectAtIngress();
             slot.listener = null;
             throw ex;
-        }
-        finally
-        {
-            ring.publish(sequence);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  *                              (survives power loss); otherwise a written document survives a process crash
  * @param shutdownTimeout       how long {@link EnginePipeline#close()} waits for the ring to drain
  * @param callTimeout           how long {@link EnginePipeline#call} waits for its reply
+ * @param waitStrategy          how the pipeline stages wait for commands
  */
 public record PipelineConfig(
     Path dataDir,
@@ -26,7 +27,8 @@ public record PipelineConfig(
     int snapshotsToKeep,
     boolean syncEveryBatch,
     Duration shutdownTimeout,
-    Duration callTimeout)
+    Duration callTimeout,
+    PipelineWaitStrategy waitStrategy)
 {
     /** Largest document: 16,384 records of 100 bytes stay well inside a Chronicle block. */
     public static final int MAX_RECORDS_PER_DOCUMENT = 16_384;
@@ -37,6 +39,7 @@ public record PipelineConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(waitStrategy, "waitStrategy");
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ringSize must be a power of two >= 2: " + ringSize);
@@ -60,38 +63,49 @@ public record PipelineConfig(
         }
     }
 
-    /** @return defaults: ring 4096, 1024 records per document, snapshot every 100,000 commands, keep 3. */
+    /**
+     * @return defaults: ring 4096, 1024 records per document, snapshot every 100,000 commands, keep 3, no sync,
+     *     blocking wait strategy
+     */
     public static PipelineConfig defaults(final Path dataDir)
     {
-        return new PipelineConfig(dataDir, 4096, 1024, 100_000, 3, false, Duration.ofSeconds(10), Duration.ofSeconds(10));
+        return new PipelineConfig(dataDir, 4096, 1024, 100_000, 3, false, Duration.ofSeconds(10), Duration.ofSeconds(10),
+            PipelineWaitStrategy.BLOCKING);
     }
 
     /** @return a copy with another ring size. */
     public PipelineConfig withRingSize(final int size)
     {
         return new PipelineConfig(dataDir, size, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
     }
 
     /** @return a copy with another snapshot period. */
     public PipelineConfig withSnapshotEvery(final long commands)
     {
         return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, commands, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
     }
 
     /** @return a copy with another journal document size. */
     public PipelineConfig withMaxRecordsPerDocument(final int records)
     {
         return new PipelineConfig(dataDir, ringSize, records, snapshotEvery, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
     }
 
     /** @return a copy with the sync mode set. */
     public PipelineConfig withSyncEveryBatch(final boolean sync)
     {
         return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
-            sync, shutdownTimeout, callTimeout);
+            sync, shutdownTimeout, callTimeout, waitStrategy);
+    }
+
+    /** @return a copy with another wait strategy. */
+    public PipelineConfig withWaitStrategy(final PipelineWaitStrategy strategy)
+    {
+        return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
+            syncEveryBatch, shutdownTimeout, callTimeout, strategy);
     }
 
     /** @return the Chronicle Queue directory. */

@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import okno.engine.SnapshotTampering;
 import okno.engine.api.Command;
 import okno.engine.journal.JournalFormat;
 import okno.engine.snapshot.SnapshotStore;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.zip.CRC32;
 
 import static okno.engine.pipeline.EnginePipelineTest.assertAcknowledgedKept;
 import static okno.engine.pipeline.EnginePipelineTest.runSequential;
@@ -114,7 +114,7 @@ class RecoveryTest
         final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(100);
         runSequential(config, 0, 150, new CountingStateMachine(CENTRES));
         final Path newest = new SnapshotStore(config.snapshotDir(), 3).list().get(0);
-        rewriteRecordedHash(newest, 12345L);
+        SnapshotTampering.rewriteRecordedHash(newest, 12345L);
 
         final EnginePipeline pipeline = new EnginePipeline(config, new CountingStateMachine(CENTRES),
             new ManualClock(1_000_000, 1));
@@ -194,18 +194,6 @@ class RecoveryTest
     {
         final byte[] bytes = Files.readAllBytes(file);
         bytes[offset] ^= 0x5A;
-        Files.write(file, bytes);
-    }
-
-    /** Replaces the recorded state hash and fixes the header CRC, so only the hash check can catch it. */
-    private static void rewriteRecordedHash(final Path file, final long hash) throws Exception
-    {
-        final byte[] bytes = Files.readAllBytes(file);
-        final ByteBuffer buf = ByteBuffer.wrap(bytes);
-        buf.putLong(24, hash);
-        final CRC32 crc = new CRC32();
-        crc.update(bytes, 0, SnapshotStore.HEADER_LENGTH - 4);
-        buf.putInt(SnapshotStore.HEADER_LENGTH - 4, (int)crc.getValue());
         Files.write(file, bytes);
     }
 }
