@@ -16,6 +16,8 @@ import okno.config.NetworkIndex;
 import okno.protocol.auth.TokenAuthenticator;
 import okno.protocol.gateway.EngineGateway;
 
+import okno.protocol.metrics.OpenConnections;
+
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ public final class BinaryProtocolServer implements AutoCloseable
     private final EngineGateway gateway;
     private final TokenAuthenticator authenticator;
     private final NetworkIndex index;
+    private final OpenConnections connections = new OpenConnections();
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -58,6 +61,7 @@ public final class BinaryProtocolServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    connections.track(ch);
                     // Answers come one by one from the engine; consolidated flushes spare a syscall each.
                     ch.pipeline()
                         .addLast("flush", new FlushConsolidationHandler(256, true))
@@ -69,6 +73,12 @@ public final class BinaryProtocolServer implements AutoCloseable
             })
             .bind(host, port).sync().channel();
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** @return client connections open now. */
+    public int openConnections()
+    {
+        return connections.count();
     }
 
     @Override
