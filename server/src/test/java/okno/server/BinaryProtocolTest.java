@@ -7,17 +7,15 @@ import okno.engine.api.Result;
 import okno.engine.api.TicketNumber;
 import okno.protocol.binary.BinaryProtocol;
 import okno.server.BinaryTestClient.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -37,21 +35,15 @@ class BinaryProtocolTest
     static final int PASSPORT = 0;
     static final int CONSULT = 10;
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final NodeExtension NODE = new NodeExtension();
 
     private static TestNode node;
 
     @BeforeAll
-    static void start() throws Exception
+    static void node()
     {
-        node = TestNode.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        node.close();
+        node = NODE.node();
     }
 
     static Command command(final CommandType type, final int centre)

@@ -1,14 +1,12 @@
 package okno.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -27,21 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** WebSocket event streams: snapshot first, then live events exactly once; tokens checked at the handshake. */
 class EventStreamTest
 {
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final NodeExtension nodes = new NodeExtension();
 
     private TestNode node;
 
     @BeforeEach
-    void start() throws Exception
+    void node()
     {
-        node = TestNode.start(dataDir);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        node.close();
+        node = nodes.node();
     }
 
     /** Collects text messages of one socket. */

@@ -2,10 +2,9 @@ package okno.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okno.server.TestNode.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,21 +27,15 @@ class HttpErrorsTest
 {
     private static final String TICKETS = "/api/centres/tverskoy/tickets";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final NodeExtension NODE = new NodeExtension();
 
     private static TestNode node;
 
     @BeforeAll
-    static void start() throws Exception
+    static void node()
     {
-        node = TestNode.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        node.close();
+        node = NODE.node();
     }
 
     /** Asserts status, error code and the documented body shape. */

@@ -2,12 +2,10 @@ package okno.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okno.server.TestNode.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 import static okno.server.TestNode.DISPLAY;
 import static okno.server.TestNode.KIOSK;
@@ -22,21 +20,15 @@ class HttpVisitTest
     private static final String CENTRE = "/api/centres/tverskoy";
     private static final String WINDOW_1 = CENTRE + "/windows/1";
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final NodeExtension nodes = new NodeExtension();
 
     private TestNode node;
 
     @BeforeEach
-    void start() throws Exception
+    void node()
     {
-        node = TestNode.start(dataDir);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        node.close();
+        node = nodes.node();
     }
 
     private Reply take(final String service, final String requestId)
