@@ -65,7 +65,7 @@ public final class OknoServer implements AutoCloseable
         pipeline = new EnginePipeline(PipelineConfig.defaults(settings.dataDir()), new NetworkState(network),
             settings.clock());
         final MetricsEndpoint metrics = new MetricsEndpoint(index, pipeline::remainingCapacity, pipeline::journalLag,
-            () -> 0);
+            this::openConnections);
         final PipelineGateway gateway = new PipelineGateway(pipeline, metrics);
         final EventStreamHub hub = new EventStreamHub(new EventJson(index), json.mapper(), network.centres().size());
         pipeline.addSubscriber(hub);
@@ -121,6 +121,12 @@ public final class OknoServer implements AutoCloseable
     public RecoveryReport recovery()
     {
         return recovery;
+    }
+
+    /** @return open HTTP, WebSocket and binary connections (scraped only once both endpoints are up). */
+    private long openConnections()
+    {
+        return (long)http.openConnections() + binary.openConnections();
     }
 
     /** @return the bound HTTP port. */

@@ -2,7 +2,9 @@ package okno.server;
 
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
+import okno.engine.api.EngineQuery;
 import okno.engine.api.NetworkView;
+import okno.engine.api.Result;
 import okno.engine.pipeline.CommandTranslator;
 import okno.engine.pipeline.EnginePipeline;
 import okno.engine.pipeline.ReplyListener;
@@ -17,6 +19,11 @@ import java.util.function.Function;
 final class PipelineGateway implements EngineGateway
 {
     private static final CommandTranslator<Consumer<Command>> FILL = (command, fill) -> fill.accept(command);
+    private static final CommandTranslator<EngineQuery> QUERY = (command, query) ->
+    {
+        command.type = CommandType.QUERY;
+        command.query = query;
+    };
 
     private final EnginePipeline pipeline;
     private final MetricsEndpoint metrics;
@@ -39,24 +46,57 @@ final class PipelineGateway implements EngineGateway
     }
 
     @Override
-    public <T> CompletableFuture<T> query(final Function<NetworkView, T> reader)
+    public <T> void query(final Function<NetworkView, T> reader, final CompletableFuture<T> result)
     {
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        pipeline.submit(FILL, command ->
+        final QueryCall<T> call = new QueryCall<>(reader, result);
+        pipeline.submit(QUERY, call, call, 0);
+    }
+
+    /**
+     * Reads on the engine thread, answers on the publisher thread: the publisher sees the slot after the
+     * engine (the Disruptor orders the two), so the plain fields are safely handed over.
+     */
+    private static final class QueryCall<T> implements EngineQuery, ReplyListener
+    {
+        private final Function<NetworkView, T> reader;
+        private final CompletableFuture<T> result;
+        private T value;
+        private RuntimeException failure;
+
+        QueryCall(final Function<NetworkView, T> reader, final CompletableFuture<T> result)
         {
-            command.type = CommandType.QUERY;
-            command.query = view ->
+            this.reader = reader;
+            this.result = result;
+        }
+
+        @Override
+        public void read(final NetworkView view)
+        {
+            try
             {
-                try
-                {
-                    result.complete(reader.apply(view));
-                }
-                catch (final RuntimeException ex)
-                {
-                    result.completeExceptionally(ex);
-                }
-            };
-        }, null, 0);
-        return result;
+                value = reader.apply(view);
+            }
+            catch (final RuntimeException ex)
+            {
+                failure = ex;
+            }
+        }
+
+        @Override
+        public void onReply(final long correlation, final Command command)
+        {
+            if (failure != null)
+            {
+                result.completeExceptionally(failure);
+            }
+            else if (command.result != Result.OK)
+            {
+                result.completeExceptionally(new IllegalStateException("query refused: " + command.result));
+            }
+            else
+            {
+                result.complete(value);
+            }
+        }
     }
 }

@@ -139,19 +139,19 @@ final class AppointmentResource
 
     private CompletionStage<ApiResponse> checkIn(final ApiRequest request)
     {
-        final int centre = ids.centre(request.param("c"));
         TokenAuthenticator.require(request.principal(), Role.KIOSK, request.param("c"));
+        final int centre = ids.centre(request.param("c"));
         final long code = IdResolver.appointmentCode(request.param("code"));
         return engine.executeOk(c ->
         {
             c.type = CommandType.CHECK_IN;
             c.centre = centre;
             c.appointmentCode = code;
-        }).thenCompose(outcome -> engine.query(view ->
+        }).thenComposeAsync(outcome -> engine.query(view ->
         {
             final Map<String, Object> ticket = views.ticket(view.ticket(centre, outcome.ticket()));
             return outcome.duplicate() ? ApiResponse.ok(ticket) : ApiResponse.created(ticket);
-        }));
+        }), request.executor());
     }
 
     private void limit(final ApiRequest request)

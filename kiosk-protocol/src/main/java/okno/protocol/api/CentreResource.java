@@ -53,9 +53,8 @@ final class CentreResource
 
     private int readableCentre(final ApiRequest request)
     {
-        final int centre = ids.centre(request.param("c"));
         TokenAuthenticator.require(request.principal(), Role.DISPLAY, request.param("c"));
-        return centre;
+        return ids.centre(request.param("c"));
     }
 
     private CompletionStage<ApiResponse> detail(final ApiRequest request)

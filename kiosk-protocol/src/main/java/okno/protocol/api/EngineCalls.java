@@ -36,9 +36,15 @@ final class EngineCalls
         });
     }
 
-    /** Reads the state on the engine thread. */
+    /** Reads the state on the engine thread; completes on the publisher thread. */
     <T> CompletableFuture<T> query(final Function<NetworkView, T> reader)
     {
         return gateway.query(reader);
+    }
+
+    /** Reads the state on the engine thread and completes {@code result} in command order. */
+    <T> void query(final Function<NetworkView, T> reader, final CompletableFuture<T> result)
+    {
+        gateway.query(reader, result);
     }
 }

@@ -5,6 +5,7 @@ import okno.engine.api.CentreCounters;
 import okno.engine.api.CentreSummary;
 import okno.engine.api.CommandType;
 import okno.protocol.auth.TokenAuthenticator;
+import okno.protocol.http.ApiException;
 import okno.protocol.http.ApiRequest;
 import okno.protocol.http.ApiResponse;
 import okno.protocol.http.HttpRouter;
@@ -97,7 +98,7 @@ final class NetworkResource
         final String centreId = json.read(request.body(), Bodies.Assignment.class).centre();
         if (centreId == null)
         {
-            throw okno.protocol.http.ApiException.badRequest("missing_field", "Field 'centre' is required.");
+            throw ApiException.badRequest("missing_field", "Field 'centre' is required.");
         }
         final int centre = ids.centre(centreId);
         return engine.executeOk(c ->
@@ -105,7 +106,8 @@ final class NetworkResource
             c.type = CommandType.ASSIGN_STAFF;
             c.staff = staff;
             c.targetCentre = centre;
-        }).thenCompose(outcome -> engine.query(view -> ApiResponse.ok(views.staff(view.staff(staff)))));
+        }).thenComposeAsync(outcome -> engine.query(view -> ApiResponse.ok(views.staff(view.staff(staff)))),
+            request.executor());
     }
 
     private CompletionStage<ApiResponse> kpi(final ApiRequest request)

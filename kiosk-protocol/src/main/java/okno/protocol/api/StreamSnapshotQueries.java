@@ -26,10 +26,10 @@ final class StreamSnapshotQueries implements StreamSnapshots
     }
 
     @Override
-    public CompletableFuture<Map<String, Object>> centre(final String centreId)
+    public void centre(final String centreId, final CompletableFuture<Map<String, Object>> snapshot)
     {
         final int centre = ids.centre(centreId);
-        return engine.query(view ->
+        engine.query(view ->
         {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "Snapshot");
@@ -54,13 +54,13 @@ final class StreamSnapshotQueries implements StreamSnapshots
             }
             m.put("lines", lines);
             return m;
-        });
+        }, snapshot);
     }
 
     @Override
-    public CompletableFuture<Map<String, Object>> network()
+    public void network(final CompletableFuture<Map<String, Object>> snapshot)
     {
-        return engine.query(view ->
+        engine.query(view ->
         {
             final List<Map<String, Object>> centres = new ArrayList<>();
             for (int c = 0; c < view.centreCount(); c++)
@@ -71,6 +71,6 @@ final class StreamSnapshotQueries implements StreamSnapshots
             m.put("type", "Snapshot");
             m.put("centres", centres);
             return m;
-        });
+        }, snapshot);
     }
 }

@@ -50,8 +50,8 @@ final class TicketResource
     private CompletionStage<ApiResponse> take(final ApiRequest request)
     {
         final String centreId = request.param("c");
-        final int centre = ids.centre(centreId);
         TokenAuthenticator.require(request.principal(), Role.KIOSK, centreId);
+        final int centre = ids.centre(centreId);
         if (!kioskLimit.tryAcquire(request.client(), System.nanoTime()))
         {
             throw new ApiException(429, "rate_limited", "Too many tickets from this kiosk; try again shortly.");
@@ -88,20 +88,20 @@ final class TicketResource
             {
                 c.addService(service);
             }
-        }).thenCompose(outcome -> engine.query(view ->
+        }).thenComposeAsync(outcome -> engine.query(view ->
         {
             final TicketView issued = view.ticket(centre, outcome.ticket());
             final Map<String, Object> ticket = views.ticket(issued);
             ticket.put("alternatives", alternatives.forTicket(view, issued));
             return outcome.duplicate() ? ApiResponse.ok(ticket) : ApiResponse.created(ticket);
-        }));
+        }), request.executor());
     }
 
     private CompletionStage<ApiResponse> status(final ApiRequest request)
     {
         final String centreId = request.param("c");
-        final int centre = ids.centre(centreId);
         TokenAuthenticator.require(request.principal(), Role.DISPLAY, centreId);
+        final int centre = ids.centre(centreId);
         final int number = IdResolver.ticketNumber(request.param("number"));
         return engine.query(view ->
         {
@@ -118,8 +118,8 @@ final class TicketResource
     private CompletionStage<ApiResponse> cancel(final ApiRequest request)
     {
         final String centreId = request.param("c");
-        final int centre = ids.centre(centreId);
         TokenAuthenticator.require(request.principal(), Role.KIOSK, centreId);
+        final int centre = ids.centre(centreId);
         final int number = IdResolver.ticketNumber(request.param("number"));
         final CompletableFuture<CommandOutcome> done = engine.executeOk(c ->
         {

@@ -15,6 +15,7 @@ import okno.protocol.http.JsonBodies;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -53,64 +54,56 @@ final class WindowResource
             .add("POST", WINDOW + "/rating", this::rate);
     }
 
-    /** Centre and window indexes of a request, after the terminal role check. */
+    /** Centre and window indexes of a request, after the role check. */
     private record Target(int centre, int window)
     {
     }
 
-    private Target target(final ApiRequest request)
+    private Target target(final ApiRequest request, final Role role)
     {
         final String centreId = request.param("c");
+        TokenAuthenticator.require(request.principal(), role, centreId);
         final int centre = ids.centre(centreId);
         final int window = ids.window(centre, request.param("w"));
         return new Target(centre, window);
     }
 
-    private Target terminalTarget(final ApiRequest request)
-    {
-        final Target target = target(request);
-        TokenAuthenticator.require(request.principal(), Role.TERMINAL, request.param("c"));
-        return target;
-    }
-
     private CompletionStage<ApiResponse> status(final ApiRequest request)
     {
-        final Target t = target(request);
-        TokenAuthenticator.require(request.principal(), Role.DISPLAY, request.param("c"));
-        return answer(t);
+        return answer(target(request, Role.DISPLAY));
     }
 
     private CompletionStage<ApiResponse> open(final ApiRequest request)
     {
-        final Target t = terminalTarget(request);
+        final Target t = target(request, Role.TERMINAL);
         final int staff = ids.staff(json.read(request.body(), Bodies.OpenWindow.class).staffId());
-        return act(t, CommandType.OPEN_WINDOW, c -> c.staff = staff);
+        return act(request, t, CommandType.OPEN_WINDOW, c -> c.staff = staff);
     }
 
     private CompletionStage<ApiResponse> callNext(final ApiRequest request)
     {
-        final Target t = terminalTarget(request);
-        return engine.execute(c -> fill(c, CommandType.CALL_NEXT, t)).thenCompose(outcome ->
+        final Target t = target(request, Role.TERMINAL);
+        return engine.execute(c -> fill(c, CommandType.CALL_NEXT, t)).thenComposeAsync(outcome ->
         {
             if (outcome.result() == Result.NOTHING_TO_CALL)
             {
-                return java.util.concurrent.CompletableFuture.completedFuture(ApiResponse.noContent());
+                return CompletableFuture.completedFuture(ApiResponse.noContent());
             }
             EngineResults.check(outcome.result());
             return answer(t);
-        });
+        }, request.executor());
     }
 
     private CompletionStage<ApiResponse> callTicket(final ApiRequest request)
     {
-        final Target t = terminalTarget(request);
+        final Target t = target(request, Role.TERMINAL);
         final int number = IdResolver.ticketNumber(request.param("number"));
-        return act(t, CommandType.CALL_TICKET, c -> c.ticketNumber = number);
+        return act(request, t, CommandType.CALL_TICKET, c -> c.ticketNumber = number);
     }
 
     private CompletionStage<ApiResponse> transfer(final ApiRequest request)
     {
-        final Target t = terminalTarget(request);
+        final Target t = target(request, Role.TERMINAL);
         final Bodies.Transfer body = json.read(request.body(), Bodies.Transfer.class);
         if ((body.service() == null) == (body.window() == null))
         {
@@ -118,7 +111,7 @@ final class WindowResource
         }
         final int service = body.service() == null ? -1 : ids.service(body.service());
         final int window = body.window() == null ? -1 : ids.window(t.centre, body.window());
-        return act(t, CommandType.TRANSFER, c ->
+        return act(request, t, CommandType.TRANSFER, c ->
         {
             c.targetService = service;
             c.targetWindow = window;
@@ -127,28 +120,29 @@ final class WindowResource
 
     private CompletionStage<ApiResponse> rate(final ApiRequest request)
     {
-        final Target t = terminalTarget(request);
+        final Target t = target(request, Role.TERMINAL);
         final Integer score = json.read(request.body(), Bodies.Rating.class).score();
         if (score == null || score < 1 || score > 5)
         {
             throw ApiException.badRequest("bad_score", "Field 'score' must be a whole number from 1 to 5.");
         }
-        return act(t, CommandType.RATE, c -> c.score = score);
+        return act(request, t, CommandType.RATE, c -> c.score = score);
     }
 
     private CompletionStage<ApiResponse> act(final ApiRequest request, final CommandType type,
         final Consumer<Command> extra)
     {
-        return act(terminalTarget(request), type, extra);
+        return act(request, target(request, Role.TERMINAL), type, extra);
     }
 
-    private CompletionStage<ApiResponse> act(final Target t, final CommandType type, final Consumer<Command> extra)
+    private CompletionStage<ApiResponse> act(final ApiRequest request, final Target t, final CommandType type,
+        final Consumer<Command> extra)
     {
         return engine.executeOk(c ->
         {
             fill(c, type, t);
             extra.accept(c);
-        }).thenCompose(outcome -> answer(t));
+        }).thenComposeAsync(outcome -> answer(t), request.executor());
     }
 
     private static void fill(final Command c, final CommandType type, final Target t)

@@ -11,9 +11,12 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import okno.config.NetworkIndex;
 import okno.protocol.auth.TokenAuthenticator;
 import okno.protocol.gateway.EngineGateway;
+
+import okno.protocol.metrics.OpenConnections;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
@@ -28,6 +31,7 @@ public final class BinaryProtocolServer implements AutoCloseable
     private final EngineGateway gateway;
     private final TokenAuthenticator authenticator;
     private final NetworkIndex index;
+    private final OpenConnections connections = new OpenConnections();
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -57,7 +61,10 @@ public final class BinaryProtocolServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    connections.track(ch);
+                    // Answers come one by one from the engine; consolidated flushes spare a syscall each.
                     ch.pipeline()
+                        .addLast("flush", new FlushConsolidationHandler(256, true))
                         .addLast("frames", new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
                             BinaryProtocol.MAX_FRAME_LENGTH, 0, BinaryProtocol.LENGTH_FIELD, 0,
                             BinaryProtocol.LENGTH_FIELD, true))
@@ -66,6 +73,12 @@ public final class BinaryProtocolServer implements AutoCloseable
             })
             .bind(host, port).sync().channel();
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** @return client connections open now. */
+    public int openConnections()
+    {
+        return connections.count();
     }
 
     @Override

@@ -2,6 +2,7 @@ package okno.protocol.binary;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,15 +18,18 @@ import okno.protocol.http.ApiException;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static okno.protocol.binary.BinaryProtocol.*;
 
 /**
  * One binary-protocol connection: HELLO authenticates, COMMAND frames go to the engine in order and are
- * answered in order. Back-pressure: with too many answers in flight or an unwritable channel (a client
- * that does not read) the connection stops reading; the engine and other clients never wait for it.
+ * answered in order. Every answer is written on the connection's event loop; an answer that the session
+ * makes itself (HELLO_OK, ERROR) while engine answers are still in flight travels behind them through the
+ * engine as an empty query, so answers never overtake each other. Back-pressure: with too many answers in
+ * flight or an unwritable channel (a client that does not read) the connection stops reading; the engine
+ * and other clients never wait for it.
  */
 final class BinarySessionHandler extends ChannelInboundHandlerAdapter
 {
@@ -39,7 +43,10 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
     private final NetworkIndex index;
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[MAX_FRAME_LENGTH]);
     private final Command scratch = new Command().clear();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The connection; set when the handler is added (one handler per connection). */
+    private Channel channel;
+    /** Answers not yet written; touched only on the event loop. */
+    private int inFlight;
     private Principal principal;
     private int principalCentre = -1;
 
@@ -66,13 +73,13 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         }
         if (length < HEADER_LENGTH)
         {
-            sendError(ctx.channel(), 0, ERROR_MALFORMED, "frame shorter than the 12-byte header");
+            answer(ctx.channel(), 0, ERROR_MALFORMED, "frame shorter than the 12-byte header");
             return;
         }
         final long correlation = frame.getLong(CORRELATION_OFFSET, LITTLE_ENDIAN);
         if ((frame.getShort(VERSION_OFFSET, LITTLE_ENDIAN) & 0xFFFF) != SCHEMA_VERSION)
         {
-            sendError(ctx.channel(), correlation, ERROR_UNSUPPORTED_VERSION, "schema version must be 1");
+            answer(ctx.channel(), correlation, ERROR_UNSUPPORTED_VERSION, "schema version must be 1");
             return;
         }
         final int template = frame.getShort(TEMPLATE_OFFSET, LITTLE_ENDIAN) & 0xFFFF;
@@ -80,7 +87,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         {
             case HELLO -> onHello(ctx.channel(), correlation, length);
             case COMMAND -> onCommand(ctx, correlation, length);
-            default -> sendError(ctx.channel(), correlation, ERROR_UNKNOWN_TEMPLATE,
+            default -> answer(ctx.channel(), correlation, ERROR_UNKNOWN_TEMPLATE,
                 "unknown message template " + template);
         }
     }
@@ -90,7 +97,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         final int tokenLength = length >= HEADER_LENGTH + 2 ? frame.getShort(HEADER_LENGTH, LITTLE_ENDIAN) & 0xFFFF : -1;
         if (tokenLength < 0 || HEADER_LENGTH + 2 + tokenLength != length)
         {
-            sendError(channel, correlation, ERROR_MALFORMED, "HELLO token length does not match the frame");
+            answer(channel, correlation, ERROR_MALFORMED, "HELLO token length does not match the frame");
             return;
         }
         final String token = frame.getStringWithoutLengthAscii(HEADER_LENGTH + 2, tokenLength);
@@ -100,7 +107,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         }
         catch (final ApiException ex)
         {
-            sendError(channel, correlation, ERROR_BAD_TOKEN, ex.getMessage());
+            answer(channel, correlation, ERROR_BAD_TOKEN, ex.getMessage());
             return;
         }
         principalCentre = principal.centre() == null ? -1 : index.centre(principal.centre());
@@ -109,7 +116,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         writeHeader(out, HELLO_OK, correlation);
         out.writeByte(roleCode(principal.role()));
         out.writeIntLE(principalCentre);
-        channel.writeAndFlush(out);
+        answer(channel, out, false);
     }
 
     private void onCommand(final ChannelHandlerContext ctx, final long correlation, final int length)
@@ -117,26 +124,23 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         final Channel channel = ctx.channel();
         if (principal == null)
         {
-            sendError(channel, correlation, ERROR_NOT_AUTHENTICATED, "send HELLO with a token first");
+            answer(channel, correlation, ERROR_NOT_AUTHENTICATED, "send HELLO with a token first");
             return;
         }
         if (length != HEADER_LENGTH + COMMAND_BODY_LENGTH
             || !CommandMessage.decode(frame, HEADER_LENGTH, scratch.clear()))
         {
-            sendError(channel, correlation, ERROR_MALFORMED,
+            answer(channel, correlation, ERROR_MALFORMED,
                 "COMMAND body must be " + COMMAND_BODY_LENGTH + " bytes with a known command type");
             return;
         }
         if (!allowed(scratch))
         {
-            sendError(channel, correlation, ERROR_FORBIDDEN,
+            answer(channel, correlation, ERROR_FORBIDDEN,
                 "role " + principal.role() + " may not send " + scratch.type + " for centre " + scratch.centre);
             return;
         }
-        if (inFlight.incrementAndGet() >= MAX_IN_FLIGHT)
-        {
-            channel.config().setAutoRead(false);
-        }
+        inFlight();
         gateway.submit(slot -> slot.copyRequestFrom(scratch), slot -> reply(channel, correlation, slot));
     }
 
@@ -159,7 +163,22 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         return role == Role.KIOSK ? kioskCommand : !kioskCommand && !networkCommand;
     }
 
-    /** Called on the engine's publisher thread. */
+    /** Counts one more answer in flight; stops reading at the limit. */
+    private void inFlight()
+    {
+        if (++inFlight >= MAX_IN_FLIGHT)
+        {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        channel = ctx.channel();
+    }
+
+    /** Called on the engine's publisher thread: encodes the result and hands it to the event loop. */
     private void reply(final Channel channel, final long correlation, final Command slot)
     {
         final ByteBuf out = channel.alloc().buffer(LENGTH_FIELD + HEADER_LENGTH + RESULT_BODY_LENGTH);
@@ -168,17 +187,55 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         final int bodyIndex = out.writerIndex();
         out.writeZero(RESULT_BODY_LENGTH);
         ResultMessage.encode(slot, new UnsafeBuffer(out.nioBuffer(bodyIndex, RESULT_BODY_LENGTH)), 0);
+        channel.eventLoop().execute(() -> written(out, false));
+    }
+
+    /** On the event loop: writes one answer that was in flight and resumes reading below half the limit. */
+    private void written(final ByteBuf out, final boolean close)
+    {
+        inFlight--;
+        if (close)
+        {
+            channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         channel.writeAndFlush(out);
-        if (inFlight.decrementAndGet() == MAX_IN_FLIGHT / 2 && channel.isWritable())
+        if (!channel.config().isAutoRead() && inFlight <= MAX_IN_FLIGHT / 2 && channel.isWritable())
         {
             channel.config().setAutoRead(true);
         }
     }
 
+    /**
+     * Sends an answer made by the session itself: at once when nothing is in flight, else behind the engine
+     * answers in flight (an empty query completes on the publisher thread after all of them).
+     */
+    private void answer(final Channel channel, final ByteBuf out, final boolean close)
+    {
+        if (inFlight == 0)
+        {
+            final ChannelFuture done = channel.writeAndFlush(out);
+            if (close)
+            {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+            return;
+        }
+        inFlight();
+        final CompletableFuture<Object> behind = new CompletableFuture<>();
+        behind.whenComplete((ignored, failure) -> channel.eventLoop().execute(() -> written(out, close)));
+        gateway.query(view -> null, behind);
+    }
+
+    private void answer(final Channel channel, final long correlation, final int code, final String text)
+    {
+        answer(channel, errorFrame(channel, correlation, code, text), false);
+    }
+
     @Override
     public void channelWritabilityChanged(final ChannelHandlerContext ctx)
     {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && inFlight.get() < MAX_IN_FLIGHT);
+        channel.config().setAutoRead(ctx.channel().isWritable() && inFlight < MAX_IN_FLIGHT);
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -187,9 +244,8 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
     {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException)
         {
-            final ByteBuf out = errorFrame(ctx.channel(), 0, ERROR_MALFORMED,
-                "frame length exceeds " + MAX_FRAME_LENGTH + " bytes; closing");
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            answer(ctx.channel(), errorFrame(ctx.channel(), 0, ERROR_MALFORMED,
+                "frame length exceeds " + MAX_FRAME_LENGTH + " bytes; closing"), true);
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "binary connection error, closing", cause);
@@ -206,11 +262,6 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
             case DISPLAY -> 3;
             case OPERATOR -> 4;
         };
-    }
-
-    private static void sendError(final Channel channel, final long correlation, final int code, final String text)
-    {
-        channel.writeAndFlush(errorFrame(channel, correlation, code, text));
     }
 
     private static ByteBuf errorFrame(final Channel channel, final long correlation, final int code,

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The way from the network edges into the engine. Implemented by the server over the journaled pipeline.
- * Commands submitted from one thread are applied and answered in submission order.
+ * Commands and queries submitted from one thread are applied and answered in submission order.
  */
 public interface EngineGateway
 {
@@ -18,14 +18,31 @@ public interface EngineGateway
      * calls {@code reply} with the slot after the command is applied and journaled.
      *
      * @param fill  writes request fields; called on the caller's thread
-     * @param reply reads result fields; called on the engine's publisher thread; the slot is valid only then
+     * @param reply reads result fields; called on the engine's publisher thread; the slot is valid only then.
+     *              It must not block and must not submit to the gateway itself (the ring may be full).
      */
     void submit(Consumer<Command> fill, Consumer<Command> reply);
 
     /**
+     * Runs a read-only query on the engine thread between commands and completes {@code result} with its value
+     * on the publisher thread, in command order: after the events of every earlier command were handed to
+     * subscribers and before those of any later one. Dependents attached to {@code result} before this call
+     * therefore run at exactly that point; they must not block nor submit to the gateway.
+     *
+     * @param reader reads the view; an exception it throws completes {@code result} exceptionally
+     * @param result completed with the reader's value
+     */
+    <T> void query(Function<NetworkView, T> reader, CompletableFuture<T> result);
+
+    /**
      * Runs a read-only query on the engine thread between commands.
      *
-     * @return the reader's result, completed on the engine thread
+     * @return the reader's result, completed on the engine's publisher thread
      */
-    <T> CompletableFuture<T> query(Function<NetworkView, T> reader);
+    default <T> CompletableFuture<T> query(final Function<NetworkView, T> reader)
+    {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        query(reader, result);
+        return result;
+    }
 }

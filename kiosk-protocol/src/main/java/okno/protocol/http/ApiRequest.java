@@ -4,6 +4,7 @@ import okno.protocol.auth.Principal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * A parsed HTTP request as handlers see it.
@@ -15,9 +16,11 @@ import java.util.Map;
  * @param body       request body bytes (empty when none)
  * @param principal  the authenticated caller
  * @param client     who to rate-limit: the bearer token, or the remote address of anonymous callers
+ * @param executor   the connection's I/O thread: continuations that submit more work to the engine run there,
+ *                   never on the engine's publisher thread (which must not block on a full ring)
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams,
-    Map<String, List<String>> query, byte[] body, Principal principal, String client)
+    Map<String, List<String>> query, byte[] body, Principal principal, String client, Executor executor)
 {
     /** @return a path parameter that the route guarantees. */
     public String param(final String name)

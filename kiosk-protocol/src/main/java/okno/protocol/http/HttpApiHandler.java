@@ -15,9 +15,15 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import okno.protocol.auth.Principal;
 import okno.protocol.auth.TokenAuthenticator;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,12 +32,15 @@ import java.util.concurrent.CompletionStage;
 /**
  * Turns each aggregated HTTP request into an {@link ApiRequest}, runs the routed handler and writes its
  * response as JSON. Every failure becomes a JSON error body; nothing escapes to Netty. Shared by all
- * channels (stateless).
+ * channels (the only per-connection state is a channel attribute that keeps responses in request order).
  */
 @ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
+    /** The write of the connection's latest response; the next response is written after it. */
+    private static final AttributeKey<CompletableFuture<Void>> LAST_RESPONSE =
+        AttributeKey.valueOf(HttpApiHandler.class, "lastResponse");
 
     private final HttpRouter router;
     private final TokenAuthenticator authenticator;
@@ -50,13 +59,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
-        final boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (request.decoderResult().isFailure())
         {
-            writeError(ctx, new ApiException(400, "malformed_request", "The HTTP request could not be parsed."),
-                false);
+            respond(ctx, CompletableFuture.failedFuture(
+                new ApiException(400, "malformed_request", "The HTTP request could not be parsed.")), false);
             return;
         }
+        final boolean keepAlive = HttpUtil.isKeepAlive(request);
         CompletionStage<ApiResponse> response;
         try
         {
@@ -70,56 +79,79 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 return;
             }
             final String method = request.method().name();
-            final HttpRouter.Match match = router.match(method, uri.path());
-            final ApiRequest apiRequest = new ApiRequest(method, uri.path(), match.pathParams(),
+            // The raw path: the router decodes each segment once, so an escaped '/' stays inside its segment.
+            final String path = uri.rawPath();
+            final HttpRouter.Match match = router.match(method, path);
+            final ApiRequest apiRequest = new ApiRequest(method, path, match.pathParams(),
                 uri.parameters(), ByteBufUtil.getBytes(request.content()), principal,
-                principal.token() != null ? principal.token() : remoteHost(ctx));
+                principal.token() != null ? principal.token() : remoteHost(ctx), ctx.executor());
             response = match.handler().handle(apiRequest);
         }
         catch (final RuntimeException ex)
         {
             response = CompletableFuture.failedFuture(ex);
         }
-        response.whenComplete((ok, failure) ->
+        respond(ctx, response, keepAlive);
+    }
+
+    /**
+     * Writes the response on the channel's event loop (never on an engine thread) once it is ready and once
+     * every earlier response of the same connection is written, so pipelined requests are answered in order.
+     */
+    private void respond(final ChannelHandlerContext ctx, final CompletionStage<ApiResponse> response,
+        final boolean keepAlive)
+    {
+        final Attribute<CompletableFuture<Void>> last = ctx.channel().attr(LAST_RESPONSE);
+        final CompletableFuture<Void> previous = last.get() == null ? CompletableFuture.completedFuture(null)
+            : last.get();
+        final CompletableFuture<ApiResponse> ready = response.toCompletableFuture()
+            .handle((ok, failure) -> failure == null ? ok : errorResponse(failure));
+        last.set(previous.thenCombineAsync(ready, (ignored, answer) ->
         {
-            if (failure == null)
-            {
-                write(ctx, ok, keepAlive);
-            }
-            else
-            {
-                writeError(ctx, failure, keepAlive);
-            }
-        });
+            write(ctx, answer, keepAlive);
+            return null;
+        }, ctx.executor()));
     }
 
     private static String remoteHost(final ChannelHandlerContext ctx)
     {
-        final java.net.SocketAddress address = ctx.channel().remoteAddress();
-        return address instanceof java.net.InetSocketAddress
-            ? ((java.net.InetSocketAddress)address).getAddress().getHostAddress() : String.valueOf(address);
+        final SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof InetSocketAddress
+            ? ((InetSocketAddress)address).getAddress().getHostAddress() : String.valueOf(address);
     }
 
     private void write(final ChannelHandlerContext ctx, final ApiResponse response, final boolean keepAlive)
     {
-        final FullHttpResponse http;
-        if (response.body() == null)
+        FullHttpResponse http;
+        try
         {
-            http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
+            http = toHttp(response);
         }
-        else
+        catch (final RuntimeException ex)
         {
-            final boolean raw = response.contentType() != null;
-            final byte[] bytes = raw ? response.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                : json.write(response.body());
-            http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
-                Unpooled.wrappedBuffer(bytes));
-            http.headers().set(HttpHeaderNames.CONTENT_TYPE, raw ? response.contentType() : "application/json");
+            http = toHttp(errorResponse(ex));
         }
         send(ctx, http, keepAlive);
     }
 
-    private void writeError(final ChannelHandlerContext ctx, final Throwable failure, final boolean keepAlive)
+    private FullHttpResponse toHttp(final ApiResponse response)
+    {
+        final HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+        if (response.body() == null)
+        {
+            return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+        }
+        final boolean raw = response.contentType() != null;
+        final byte[] bytes = raw ? response.body().toString().getBytes(StandardCharsets.UTF_8)
+            : json.write(response.body());
+        final FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+            Unpooled.wrappedBuffer(bytes));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, raw ? response.contentType() : "application/json");
+        return http;
+    }
+
+    /** @return the documented error body for a refusal, or a 500 (logged) for anything unexpected. */
+    private static ApiResponse errorResponse(final Throwable failure)
     {
         final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
@@ -133,11 +165,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             LOG.log(System.Logger.Level.ERROR, "request failed", cause);
             error = new ApiException(500, "internal_error", "The server failed to handle the request.");
         }
-        final FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(error.status()),
-            Unpooled.wrappedBuffer(json.write(Map.of("error", error.code(), "message", error.getMessage()))));
-        http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        send(ctx, http, keepAlive);
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code());
+        body.put("message", error.getMessage());
+        return new ApiResponse(error.status(), body, null);
     }
 
     private static void send(final ChannelHandlerContext ctx, final FullHttpResponse http, final boolean keepAlive)

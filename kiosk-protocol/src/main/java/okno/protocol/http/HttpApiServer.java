@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 
+import okno.protocol.metrics.OpenConnections;
+
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -33,6 +35,7 @@ public final class HttpApiServer implements AutoCloseable
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final HttpApiHandler handler;
+    private final OpenConnections connections = new OpenConnections();
     private EventLoopGroup group;
     private Channel serverChannel;
 
@@ -61,6 +64,7 @@ public final class HttpApiServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel ch)
                 {
+                    connections.track(ch);
                     ch.pipeline()
                         .addLast("codec", new HttpServerCodec(4096, 8192, 8192))
                         .addLast("aggregator", new JsonLimitAggregator())
@@ -69,6 +73,12 @@ public final class HttpApiServer implements AutoCloseable
             })
             .bind(host, port).sync().channel();
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** @return client connections open now (WebSocket subscribers included). */
+    public int openConnections()
+    {
+        return connections.count();
     }
 
     @Override

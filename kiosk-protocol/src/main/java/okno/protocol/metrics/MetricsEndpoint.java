@@ -105,7 +105,8 @@ public final class MetricsEndpoint implements EventListener
                 openWindows.labelValues(centre).set(summary.openWindows());
             }
             return null;
-        }).thenApply(ignored -> ApiResponse.text(scrape(), PrometheusTextFormatWriter.CONTENT_TYPE)));
+        }).thenApplyAsync(ignored -> ApiResponse.text(scrape(), PrometheusTextFormatWriter.CONTENT_TYPE),
+            request.executor()));
     }
 
     private String scrape()

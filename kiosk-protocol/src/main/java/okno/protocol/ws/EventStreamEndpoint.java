@@ -58,24 +58,24 @@ public final class EventStreamEndpoint implements WebSocketEndpoint
         final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         final Principal caller = principal.role() != null ? principal : tokenFromQuery(uri);
         final String path = uri.path();
+        final String centreId;
         final int centre;
-        final CompletableFuture<Map<String, Object>> snapshot;
         if (path.equals(NETWORK_PATH))
         {
             TokenAuthenticator.require(caller, Role.OPERATOR, null);
+            centreId = null;
             centre = -1;
-            snapshot = snapshots.network();
         }
-        else if (path.startsWith(CENTRES_PREFIX) && path.endsWith(CENTRE_SUFFIX))
+        else if (path.startsWith(CENTRES_PREFIX) && path.endsWith(CENTRE_SUFFIX)
+            && path.length() > CENTRES_PREFIX.length() + CENTRE_SUFFIX.length())
         {
-            final String centreId = path.substring(CENTRES_PREFIX.length(), path.length() - CENTRE_SUFFIX.length());
+            centreId = path.substring(CENTRES_PREFIX.length(), path.length() - CENTRE_SUFFIX.length());
+            TokenAuthenticator.require(caller, Role.DISPLAY, centreId);
             centre = index.centre(centreId);
             if (centre < 0)
             {
                 throw ApiException.notFound("unknown_centre", "No centre '" + centreId + "'.");
             }
-            TokenAuthenticator.require(caller, Role.DISPLAY, centreId);
-            snapshot = snapshots.centre(centreId);
         }
         else
         {
@@ -97,7 +97,9 @@ public final class EventStreamEndpoint implements WebSocketEndpoint
                 ctx.close();
                 return;
             }
-            hub.add(centre, subscriber);
+            // Subscribe first, then ask for the snapshot: the snapshot completes on the publisher thread exactly
+            // between the events it already contains (dropped from the held-back ones) and the later ones.
+            final CompletableFuture<Map<String, Object>> snapshot = new CompletableFuture<>();
             snapshot.whenComplete((state, failure) ->
             {
                 if (failure != null)
@@ -107,6 +109,15 @@ public final class EventStreamEndpoint implements WebSocketEndpoint
                 }
                 subscriber.start(hub.toJson(state));
             });
+            hub.add(centre, subscriber);
+            if (centreId == null)
+            {
+                snapshots.network(snapshot);
+            }
+            else
+            {
+                snapshots.centre(centreId, snapshot);
+            }
         });
     }
 

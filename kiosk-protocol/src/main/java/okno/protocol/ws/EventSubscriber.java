@@ -5,18 +5,17 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * One WebSocket subscriber. Live events that arrive before its snapshot has been sent are held back and sent
- * after it, so the stream is snapshot-then-events. A subscriber whose socket stops draining (over the write
- * high-water mark) is disconnected rather than buffered without bound.
+ * One WebSocket subscriber. Live events that arrive before its snapshot are skipped: the snapshot comes on the
+ * publisher thread in command order, after exactly those events, so it already contains them. The stream is
+ * therefore the snapshot and then every later event exactly once. A subscriber whose socket stops draining
+ * (over the write high-water mark) is disconnected rather than buffered without bound. Used only on the
+ * engine's publisher thread.
  */
 final class EventSubscriber
 {
     private final Channel channel;
-    private List<String> pending = new ArrayList<>();
+    private boolean live;
 
     EventSubscriber(final Channel channel)
     {
@@ -28,28 +27,23 @@ final class EventSubscriber
         return channel;
     }
 
-    /** Sends the snapshot, then the events held back meanwhile. */
-    synchronized void start(final String snapshotJson)
+    /** Sends the snapshot and goes live. */
+    void start(final String snapshotJson)
     {
-        channel.write(new TextWebSocketFrame(snapshotJson));
-        for (final String event : pending)
-        {
-            channel.write(new TextWebSocketFrame(event));
-        }
-        pending = null;
-        channel.flush();
+        live = true;
+        channel.writeAndFlush(new TextWebSocketFrame(snapshotJson));
     }
 
-    /** Sends or holds back one event; called on the engine's publisher thread. */
-    synchronized void send(final String eventJson)
+    /** Sends one event, unless the snapshot has not been sent yet (it will contain the event). */
+    void send(final String eventJson)
     {
-        if (pending != null)
+        if (!live)
         {
-            pending.add(eventJson);
             return;
         }
         if (!channel.isWritable())
         {
+            live = false;
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION,
                 "subscriber too slow")).addListener(f -> channel.close());
             return;

@@ -73,4 +73,21 @@ class JsonBodiesTest
     {
         assertEquals(400, reject("{\"score\":1} {}").status());
     }
+
+    @Test
+    void scalarsAreNotCoercedBetweenTypes()
+    {
+        assertEquals("bad_field", reject("{\"score\":\"5\"}").code());
+        assertEquals("bad_field", reject("{\"priority\":7}").code());
+        assertEquals("bad_field", reject("{\"priority\":true}").code());
+        assertEquals("bad_field", reject("{\"services\":\"passport\"}").code());
+        assertEquals("bad_field", reject("{\"services\":[1]}").code());
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsRefused()
+    {
+        assertEquals("bad_field", reject("[]").code());
+        assertEquals("bad_field", reject("42").code());
+    }
 }
