@@ -34,6 +34,8 @@ public final class BenchMain
         "  latency    [--rates 10000,100000,1000000] [--seconds 5] [--warmup 1] [--wait yielding] [--sync] ...",
         "  replay     [--entries 10000000] [--tail 100000] [--network moscow]",
         "  durability [--seconds 3] [--rates 10000,100000] [--wait yielding] ...",
+        "  load       [--protocol binary|http] [--rates 10000,100000] [--seconds 5] [--warmup 2] [--connections 4]"
+            + " [--host H --port P]",
         "  all        every benchmark with its defaults");
 
     private BenchMain()
@@ -69,6 +71,7 @@ public final class BenchMain
                 case "latency" -> LatencyBench.run(new BenchArgs(rest, LatencyBench.OPTIONS), out);
                 case "replay" -> ReplayBench.run(new BenchArgs(rest, ReplayBench.OPTIONS), out);
                 case "durability" -> DurabilityBench.run(new BenchArgs(rest, DurabilityBench.OPTIONS), out);
+                case "load" -> okno.bench.load.LoadGenerator.main(rest);
                 case "all" -> all(out);
                 default ->
                 {
