@@ -178,6 +178,17 @@ class HttpVisitTest
         assertEquals("appointment", checkedIn.text("priority"));
         assertEquals("WAITING", checkedIn.text("state"));
         expect(409, node.post(CENTRE + "/appointments/" + second.text("code") + "/check-in", KIOSK, null));
+
+        final Reply third = node.post(CENTRE + "/appointments", null,
+            "{\"service\":\"passport\",\"slot\":\"2026-11-23T10:45\",\"requestId\":\"b-3\"}");
+        expect(201, third);
+        final String checkIn = CENTRE + "/appointments/" + third.text("code") + "/check-in";
+        final Reply first = node.post(checkIn, KIOSK, "{\"requestId\":\"c-3\"}");
+        expect(201, first);
+        final Reply retried = node.post(checkIn, KIOSK, "{\"requestId\":\"c-3\"}");
+        expect(200, retried);
+        assertEquals(first.text("number"), retried.text("number"), "a retried check-in returns the same ticket");
+        expect(400, node.post(checkIn, KIOSK, "{\"requestid\":\"c-3\"}"));
     }
 
     @Test

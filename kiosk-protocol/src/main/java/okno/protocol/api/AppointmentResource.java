@@ -142,11 +142,15 @@ final class AppointmentResource
         TokenAuthenticator.require(request.principal(), Role.KIOSK, request.param("c"));
         final int centre = ids.centre(request.param("c"));
         final long code = IdResolver.appointmentCode(request.param("code"));
+        // The body is optional; a kiosk that sends a requestId gets the same ticket back on a retry.
+        final long requestKey = request.body().length == 0 ? 0
+            : RequestKeys.of(json.read(request.body(), Bodies.CheckIn.class).requestId());
         return engine.executeOk(c ->
         {
             c.type = CommandType.CHECK_IN;
             c.centre = centre;
             c.appointmentCode = code;
+            c.requestKey = requestKey;
         }).thenComposeAsync(outcome -> engine.query(view ->
         {
             final Map<String, Object> ticket = views.ticket(view.ticket(centre, outcome.ticket()));

@@ -34,6 +34,11 @@ final class Bodies
     {
     }
 
+    /** {@code POST /api/centres/{c}/appointments/{code}/check-in} (optional body). */
+    record CheckIn(String requestId)
+    {
+    }
+
     /** {@code POST /api/network/staff/{s}/assign}. */
     record Assignment(String centre)
     {
