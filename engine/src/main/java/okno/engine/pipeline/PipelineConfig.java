@@ -69,8 +69,8 @@ public record PipelineConfig(
      */
     public static PipelineConfig defaults(final Path dataDir)
     {
-        return new PipelineConfig(dataDir, 4096, 1024, 100_000, 3, false, Duration.ofSeconds(10), Duration.ofSeconds(10),
-            PipelineWaitStrategy.BLOCKING);
+        return new PipelineConfig(dataDir, 4096, 1024, 1_000_000, 3, false, Duration.ofSeconds(10),
+            Duration.ofSeconds(10), PipelineWaitStrategy.SLEEPING);
     }
 
     /** @return a copy with another ring size. */
