@@ -23,9 +23,10 @@ import java.util.function.LongConsumer;
  * {@link BalancerRules#cooldownMs} moves again and no centre that received staff that recently gives any away.
  *
  * <p><b>Ranking.</b> Moving staff member {@code s} to centre {@code c} takes the travel time {@code T}. The
- * backlog at arrival is projected as {@code Ba = max(0, B + (arrivalRate x meanService - n) x T)}; the visitors
- * then waiting ({@code Ba / meanService}) each wait {@code Ba/n - Ba/(n+1)} less. That saved visitor-time minus
- * {@code T} is the move's score; moves with a positive score are chosen greedily, best first, each counted as
+ * centre's line stays non-empty for about {@code D = (B + max(0, arrivalRate x meanService - n) x H) / n}, with
+ * {@code H} the {@link BalancerRules#horizonMs horizon}. From arrival the extra window shortens the line by one
+ * visitor per mean service time, for {@code U = min(H - T, D)}: it saves {@code U^2 / (2 x meanService)} of
+ * visitor waiting time. That saved time minus {@code T} is the move's score; moves with a positive score are chosen greedily, best first, each counted as
  * one more window at its target before the next is chosen, up to {@link BalancerRules#maxProposals}.
  *
  * <p>A proposal keeps its id while the same staff member is proposed for the same centre, so an operator can
@@ -330,11 +331,14 @@ public final class Balancer
         final double meanServiceMs = backlog[c] / (double)waitingThere[c];
         final double arrivalsPerMs = arrivalRate[c] / (double)RATE_SCALE / rules.intervalMs();
         final int n = Math.max(1, windowsThere[c]);
-        final double horizon = Math.min(travelMs, rules.horizonMs());
-        final double atArrival = Math.max(0, backlog[c] + (arrivalsPerMs * meanServiceMs - n) * horizon);
-        final double visitors = atArrival / meanServiceMs;
-        final double saved = visitors * (atArrival / n - atArrival / (n + 1));
-        return (long)Math.min(Long.MAX_VALUE / 2, saved) - travelMs;
+        final double horizon = rules.horizonMs();
+        final double drainMs = (backlog[c] + Math.max(0, arrivalsPerMs * meanServiceMs - n) * horizon) / n;
+        final double usefulMs = Math.min(horizon - travelMs, drainMs);
+        if (usefulMs <= 0)
+        {
+            return -travelMs;
+        }
+        return (long)(usefulMs * usefulMs / (2 * meanServiceMs)) - travelMs;
     }
 
     private void replaceProposals(final int n)
