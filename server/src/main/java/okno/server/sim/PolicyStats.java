@@ -11,7 +11,7 @@ import java.util.List;
  * the ETA predictor's error, waits by hour of arrival, queue lengths by centre through the last day and the
  * staff moves. Filled by {@link DaySimulation}; read by the report.
  */
-final class PolicyStats
+public final class PolicyStats
 {
     /** Queue samples per day: every 15 minutes. */
     static final int SAMPLES_PER_DAY = 96;

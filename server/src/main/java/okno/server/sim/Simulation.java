@@ -80,9 +80,11 @@ public final class Simulation
      */
     public PolicyStats leanest(final SimPolicy policy, final Progress progress)
     {
+        final int[] trial = {0};
+        final Progress trials = (day, hour) -> progress.hour(trial[0] * settings.days() + day, hour);
         double low = -1.5;
         double high = 3.0;
-        PolicyStats best = runPolicy(policy, high, progress);
+        PolicyStats best = runPolicy(policy, high, trials);
         if (!best.meetsTargets())
         {
             return best;
@@ -90,11 +92,12 @@ public final class Simulation
         for (int i = 0; i < 6; i++)
         {
             final double mid = (low + high) / 2;
-            final PolicyStats trial = runPolicy(policy, mid, progress);
-            if (trial.meetsTargets())
+            trial[0]++;
+            final PolicyStats stats = runPolicy(policy, mid, trials);
+            if (stats.meetsTargets())
             {
                 high = mid;
-                best = trial;
+                best = stats;
             }
             else
             {
