@@ -63,8 +63,12 @@ public final class Balancer
     private final int[] closedLeft;
     private final long[] backlog;
     private final int[] waitingThere;
+    private final boolean[] openNow;
+    /** Spare staff grouped by centre: members of centre c at {@code spareStart[c] .. spareStart[c + 1] - 1}. */
     private final int[] candidates;
-    private final boolean[] taken;
+    private final int[] spareStart;
+    private final int[] spareNext;
+    private final byte[] spareKind;
     private final int[] newIds;
     private final int[] newStaff;
     private final int[] newFrom;
@@ -97,8 +101,11 @@ public final class Balancer
         closedLeft = new int[centreCount];
         backlog = new long[centreCount];
         waitingThere = new int[centreCount];
+        openNow = new boolean[centreCount];
         candidates = new int[staffCount];
-        taken = new boolean[staffCount];
+        spareStart = new int[centreCount + 1];
+        spareNext = new int[centreCount];
+        spareKind = new byte[staffCount];
         Arrays.fill(lastMovedMs, NEVER);
         Arrays.fill(lastReceivedMs, NEVER);
     }
@@ -212,55 +219,73 @@ public final class Balancer
     {
         nextEvaluationMs = nowMs + rules.intervalMs();
         measure(probe);
-        final int candidateCount = collectCandidates(nowMs, probe);
+        if (!collectCandidates(nowMs, probe))
+        {
+            count = 0;
+            return;
+        }
         int n = 0;
-        while (n < rules.maxProposals() && candidateCount > 0)
+        while (n < rules.maxProposals())
         {
             long bestScore = 0;
-            int bestStaff = -1;
+            int bestSource = -1;
             int bestTarget = -1;
             for (int c = 0; c < centreCount; c++)
             {
-                if (!overloaded(c, probe))
+                if (!overloaded(c))
                 {
                     continue;
                 }
-                for (int k = 0; k < candidateCount; k++)
+                // the score falls with travel time, so each source centre offers its first spare member only
+                for (int a = 0; a < centreCount; a++)
                 {
-                    final int s = candidates[k];
-                    final int at = probe.staffCentre(s);
-                    if (taken[s] || at == c || !stillSpare(s, at, probe))
+                    if (a == c || nextSpare(a) < 0)
                     {
                         continue;
                     }
-                    final long score = score(c, probe.travelMs(at, c));
+                    final long score = score(c, probe.travelMs(a, c));
                     if (score > bestScore)
                     {
                         bestScore = score;
-                        bestStaff = s;
+                        bestSource = a;
                         bestTarget = c;
                     }
                 }
             }
-            if (bestStaff < 0)
+            if (bestSource < 0)
             {
                 break;
             }
-            final int at = probe.staffCentre(bestStaff);
-            taken[bestStaff] = true;
+            final int chosen = nextSpare(bestSource);
+            spareNext[bestSource]++;
             windowsThere[bestTarget]++;
             closedLeft[bestTarget]--;
-            if (probe.staffMode(bestStaff) == StaffMode.AT_WINDOW.code())
+            if (spareKind[chosen] == 2)
             {
-                windowsThere[at]--;
+                windowsThere[bestSource]--;
             }
-            newStaff[n] = bestStaff;
-            newFrom[n] = at;
+            newStaff[n] = chosen;
+            newFrom[n] = bestSource;
             newTo[n] = bestTarget;
             newScores[n] = bestScore;
             n++;
         }
         replaceProposals(n);
+    }
+
+    /** @return the next member of a centre's spare staff that is still spare, or -1. */
+    private int nextSpare(final int centre)
+    {
+        while (spareNext[centre] < spareStart[centre + 1])
+        {
+            final int s = candidates[spareNext[centre]];
+            if (stillSpare(s, centre))
+            {
+                return s;
+            }
+            spareNext[centre]++;
+        }
+        return -1;
     }
 
     private void measure(final LoadProbe probe)
@@ -275,10 +300,10 @@ public final class Balancer
             closedLeft[c] = probe.windows(c) - windowsThere[c];
             backlog[c] = probe.backlogMs(c);
             waitingThere[c] = probe.waiting(c);
+            openNow[c] = probe.isOpen(c);
         }
         for (int s = 0; s < staffCount; s++)
         {
-            taken[s] = false;
             if (probe.staffMode(s) == StaffMode.TRAVELLING.code())
             {
                 windowsThere[probe.staffCentre(s)]++;
@@ -287,24 +312,62 @@ public final class Balancer
         }
     }
 
-    private int collectCandidates(final long nowMs, final LoadProbe probe)
+    /**
+     * Lists the spare staff grouped by centre (standby members before idle ones), in {@link #candidates} from
+     * {@code spareStart[c]}. @return whether there is anyone spare and any centre overloaded
+     */
+    private boolean collectCandidates(final long nowMs, final LoadProbe probe)
     {
-        int n = 0;
+        boolean anyOverloaded = false;
+        for (int c = 0; c < centreCount && !anyOverloaded; c++)
+        {
+            anyOverloaded = overloaded(c);
+        }
+        if (!anyOverloaded)
+        {
+            return false;
+        }
+        Arrays.fill(spareStart, 0);
         for (int s = 0; s < staffCount; s++)
         {
-            if (nowMs - lastMovedMs[s] < rules.cooldownMs())
+            spareKind[s] = (byte)spareKind(s, nowMs, probe);
+            if (spareKind[s] != 0)
             {
-                continue;
-            }
-            final int mode = probe.staffMode(s);
-            final int at = probe.staffCentre(s);
-            if (mode == StaffMode.STANDBY.code()
-                || (probe.idleAtWindow(s) && nowMs - lastReceivedMs[at] >= rules.cooldownMs() && quiet(at)))
-            {
-                candidates[n++] = s;
+                spareStart[probe.staffCentre(s) + 1]++;
             }
         }
-        return n;
+        for (int c = 0; c < centreCount; c++)
+        {
+            spareStart[c + 1] += spareStart[c];
+            spareNext[c] = spareStart[c];
+        }
+        for (int kind = 1; kind <= 2; kind++)
+        {
+            for (int s = 0; s < staffCount; s++)
+            {
+                if (spareKind[s] == kind)
+                {
+                    candidates[spareNext[probe.staffCentre(s)]++] = s;
+                }
+            }
+        }
+        System.arraycopy(spareStart, 0, spareNext, 0, centreCount);
+        return spareStart[centreCount] > 0;
+    }
+
+    /** @return 1 for a standby member, 2 for one idle at a window of a quiet centre, 0 when not spare. */
+    private int spareKind(final int s, final long nowMs, final LoadProbe probe)
+    {
+        if (nowMs - lastMovedMs[s] < rules.cooldownMs())
+        {
+            return 0;
+        }
+        if (probe.staffMode(s) == StaffMode.STANDBY.code())
+        {
+            return 1;
+        }
+        final int at = probe.staffCentre(s);
+        return probe.idleAtWindow(s) && nowMs - lastReceivedMs[at] >= rules.cooldownMs() && quiet(at) ? 2 : 0;
     }
 
     /** A centre is quiet when it keeps a window open and its predicted wait stays low with one window fewer. */
@@ -314,14 +377,14 @@ public final class Balancer
         return left >= 1 && backlog[centre] / left < rules.lowWaitMs();
     }
 
-    private boolean stillSpare(final int s, final int at, final LoadProbe probe)
+    private boolean stillSpare(final int s, final int at)
     {
-        return probe.staffMode(s) != StaffMode.AT_WINDOW.code() || quiet(at);
+        return spareKind[s] != 2 || quiet(at);
     }
 
-    private boolean overloaded(final int c, final LoadProbe probe)
+    private boolean overloaded(final int c)
     {
-        return closedLeft[c] > 0 && waitingThere[c] > 0 && probe.isOpen(c)
+        return closedLeft[c] > 0 && waitingThere[c] > 0 && openNow[c]
             && backlog[c] / Math.max(1, windowsThere[c]) > rules.highWaitMs();
     }
 

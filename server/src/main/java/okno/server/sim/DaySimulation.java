@@ -54,6 +54,8 @@ final class DaySimulation implements EventListener
     private static final long RECALL_MS = 60_000L;
     private static final long TICK_MS = 60_000L;
     private static final long SAMPLE_MS = 15 * 60_000L;
+    /** The simulated day stops a minute before midnight, when the engine would start the next one. */
+    private static final long DAY_END_MS = 24 * 3_600_000L - 60_000L;
 
     private final NetworkState state;
     private final Workload workload;
@@ -229,7 +231,7 @@ final class DaySimulation implements EventListener
         heap.push(dayStartMs + 3_600_000L, TICK, 0, 0);
         heap.push(dayStartMs, SAMPLE, 0, 0);
         int lastHour = -1;
-        while (!heap.isEmpty())
+        while (!heap.isEmpty() && heap.peekTime() < dayStartMs + DAY_END_MS)
         {
             heap.pop();
             nowMs = heap.time();
@@ -505,9 +507,28 @@ final class DaySimulation implements EventListener
             close(i);
             return;
         }
-        if (!call(c, i - windowBase[c]) && (draining[c] || deployed[i] && waitingTotal[c] == 0))
+        if (!call(c, i - windowBase[c]) && waitingTotal[c] == 0)
         {
-            close(i);
+            if (draining[c])
+            {
+                closeIdle(c);
+            }
+            else if (deployed[i])
+            {
+                close(i);
+            }
+        }
+    }
+
+    /** After closing time, once the line is empty: every idle window of the centre closes. */
+    private void closeIdle(final int c)
+    {
+        for (int w = 0; w < windowCount[c]; w++)
+        {
+            if (mode[windowBase[c] + w] == IDLE)
+            {
+                close(windowBase[c] + w);
+            }
         }
     }
 
@@ -582,13 +603,9 @@ final class DaySimulation implements EventListener
         if (load <= 0)
         {
             draining[c] = open[c] > 0 || draining[c];
-            for (int w = 0; w < windowCount[c]; w++)
+            if (waitingTotal[c] == 0)
             {
-                final int i = windowBase[c] + w;
-                if (mode[i] == IDLE)
-                {
-                    close(i);
-                }
+                closeIdle(c);
             }
             return;
         }
@@ -669,7 +686,7 @@ final class DaySimulation implements EventListener
     {
         command(CommandType.TICK);
         apply();
-        if (nowMs < lastCloseMs || busyWindows > 0 || anyWaiting())
+        if ((nowMs < lastCloseMs || busyWindows > 0 || anyWaiting()) && nowMs + TICK_MS < dayStartMs + DAY_END_MS)
         {
             heap.push(nowMs + TICK_MS, TICK, 0, 0);
         }
@@ -762,7 +779,7 @@ final class DaySimulation implements EventListener
                 stats.moveLog.add(new int[]{(int)((e.timestampMs - dayStartMs) / 60_000L), e.staff, e.centre,
                     e.targetCentre, dayIndex});
             }
-            case STAFF_ARRIVED -> heap.push(e.timestampMs, DEPLOY, e.staff, e.centre);
+            case STAFF_ARRIVED -> heap.push(Math.max(nowMs, e.timestampMs), DEPLOY, e.staff, e.centre);
             default ->
             {
                 // other events change nothing the simulator tracks

@@ -37,6 +37,8 @@ final class Workload
     /** Services offered per centre (some window has them). */
     final boolean[][] offered;
     private final double[] centreWeight;
+    /** Integral of the shape over each centre's opening hours per weekday (0 when closed). */
+    private final double[][] shapeSums;
 
     Workload(final NetworkConfig network, final int visitorsPerDay, final long seed)
     {
@@ -82,9 +84,15 @@ final class Workload
             centreWeight[c] = centres.get(c).windows().size();
             total += centreWeight[c];
         }
+        shapeSums = new double[centres.size()][7];
         for (int c = 0; c < centreWeight.length; c++)
         {
             centreWeight[c] /= total;
+            for (final DayOfWeek day : DayOfWeek.values())
+            {
+                final DayHours hours = centres.get(c).hours().on(day);
+                shapeSums[c][day.getValue() - 1] = hours == null ? 0 : shapeIntegral(hours);
+            }
         }
     }
 
@@ -115,7 +123,7 @@ final class Workload
             return 0;
         }
         return visitorsPerDay * weekdayFactor(day) * centreWeight[centre] * shape(minute / 60.0)
-            / shapeIntegral(hours);
+            / shapeSums[centre][day.getValue() - 1];
     }
 
     /** Minutes-weighted integral of the shape over the opening hours, so each centre's day sums to its share. */
