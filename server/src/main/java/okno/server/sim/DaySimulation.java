@@ -50,7 +50,6 @@ final class DaySimulation implements EventListener
     private static final int CLOSED = 0;
     private static final int IDLE = 1;
     private static final int BUSY = 2;
-    private static final long WALK_MS = 30_000L;
     private static final long RECALL_MS = 60_000L;
     private static final long TICK_MS = 60_000L;
     private static final long SAMPLE_MS = 15 * 60_000L;
@@ -211,7 +210,7 @@ final class DaySimulation implements EventListener
     /** Runs the day to its end and adds its figures to the policy's statistics. */
     void run()
     {
-        nowMs = dayStartMs + 60_000L;
+        nowMs = dayStartMs;
         command(CommandType.TICK);
         command(CommandType.SET_BALANCER_MODE).flag =
             (policy == SimPolicy.BALANCER ? BalancerMode.AUTO : BalancerMode.MANUAL).code();
@@ -807,7 +806,7 @@ final class DaySimulation implements EventListener
         }
         else
         {
-            heap.push(nowMs + WALK_MS, START, i, v);
+            heap.push(nowMs + workload.mix.walkMs(), START, i, v);
         }
     }
 

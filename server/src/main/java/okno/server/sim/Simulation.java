@@ -24,8 +24,14 @@ public final class Simulation
     /** Builds a run; nothing happens before {@link #run}. */
     public Simulation(final SimSettings settings)
     {
+        this(settings, VisitorMix.CITY);
+    }
+
+    /** Builds a run with another visitor mix (tests: the M/M/c mix). */
+    Simulation(final SimSettings settings, final VisitorMix mix)
+    {
         this.settings = settings;
-        this.workload = new Workload(settings.network(), settings.visitorsPerDay(), settings.seed());
+        this.workload = new Workload(settings.network(), settings.visitorsPerDay(), settings.seed(), mix);
     }
 
     /** @return the settings of the run. */

@@ -16,18 +16,18 @@ import java.util.SplittableRandom;
  * want. Arrivals are a Poisson process whose rate follows a daily shape (morning, lunch and evening peaks over a
  * base), a weekday factor and a centre weight proportional to its windows; {@link #visitorsPerDay} is the network
  * total of a weekday with factor 1. Services are drawn by a seeded popularity (Zipf-like) among those the centre
- * offers; service times are log-normal around each service's expected minutes (coefficient of variation 0.5).
+ * offers; service times are log-normal around each service's expected minutes (see {@link VisitorMix}).
  * Pure and deterministic: everything random comes from the generator passed in.
  */
 final class Workload
 {
     /** Relative demand by weekday, Monday first; Tuesday to Thursday are "1.0" days. */
     private static final double[] WEEKDAY = {1.10, 1.0, 1.0, 1.0, 1.05, 0.85, 0.60};
-    private static final double SERVICE_TIME_CV = 0.5;
 
     final NetworkConfig network;
     final NetworkIndex index;
     final int visitorsPerDay;
+    final VisitorMix mix;
     final double multiServiceShare;
     final double accessibilityShare;
     final double appointmentShare;
@@ -40,15 +40,16 @@ final class Workload
     /** Integral of the shape over each centre's opening hours per weekday (0 when closed). */
     private final double[][] shapeSums;
 
-    Workload(final NetworkConfig network, final int visitorsPerDay, final long seed)
+    Workload(final NetworkConfig network, final int visitorsPerDay, final long seed, final VisitorMix mix)
     {
+        this.mix = mix;
         this.network = network;
         this.index = new NetworkIndex(network);
         this.visitorsPerDay = visitorsPerDay;
-        this.multiServiceShare = 0.10;
-        this.accessibilityShare = 0.03;
-        this.appointmentShare = 0.10;
-        this.noShowShare = 0.03;
+        this.multiServiceShare = mix.multiServiceShare();
+        this.accessibilityShare = mix.accessibilityShare();
+        this.appointmentShare = mix.appointmentShare();
+        this.noShowShare = mix.noShowShare();
         final List<ServiceDef> services = network.services();
         final SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
         final int[] rank = new int[services.size()];
@@ -122,6 +123,10 @@ final class Workload
         {
             return 0;
         }
+        if (mix.flatArrivals())
+        {
+            return visitorsPerDay * centreWeight[centre] / (hours.closeMinute() - hours.openMinute());
+        }
         return visitorsPerDay * weekdayFactor(day) * centreWeight[centre] * shape(minute / 60.0)
             / shapeSums[centre][day.getValue() - 1];
     }
@@ -162,11 +167,18 @@ final class Workload
         return last;
     }
 
-    /** @return a service time drawn log-normally around the service's expected minutes, ms (at least 30 s). */
+    /**
+     * @return a service time drawn around the service's expected minutes, ms: log-normal (at least 30 s), or
+     *     exponential for the M/M/c mix
+     */
     long drawServiceMs(final SplittableRandom random, final int service)
     {
         final double mean = network.services().get(service).expectedMinutes() * 60_000.0;
-        final double sigma2 = Math.log(1 + SERVICE_TIME_CV * SERVICE_TIME_CV);
+        if (mix.exponential())
+        {
+            return Math.max(1L, Math.round(-mean * Math.log(1.0 - random.nextDouble())));
+        }
+        final double sigma2 = Math.log(1 + mix.serviceTimeCv() * mix.serviceTimeCv());
         final double mu = Math.log(mean) - sigma2 / 2;
         return Math.max(30_000L, Math.round(Math.exp(mu + Math.sqrt(sigma2) * gaussian(random))));
     }
