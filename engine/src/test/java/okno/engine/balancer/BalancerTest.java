@@ -25,14 +25,7 @@ class BalancerTest
     @Test
     void proposesTheNearestStandbyMemberForTheOneOverloadedCentreAndWaitsForTheOperator()
     {
-        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
-        d.atMonday(9, 0);
-        d.open("c2", "w0", "c2s0");
-        for (int i = 0; i < 12; i++)
-        {
-            d.issue("c2", "s2");
-        }
-        d.tick();
+        final EngineDriver d = overloadedCentreTwo();
 
         final List<ProposalView> proposals = d.state.proposals();
         assertEquals(BalancerMode.MANUAL, d.state.balancerMode());
@@ -121,6 +114,19 @@ class BalancerTest
     @Test
     void balancerStateSurvivesASnapshot() throws IOException
     {
+        final EngineDriver d = overloadedCentreTwo();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        d.state.writeSnapshot(new DataOutputStream(bytes));
+        final NetworkState copy = new NetworkState(d.config);
+        copy.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(d.state.stateHash(), copy.stateHash());
+        assertEquals(d.state.proposals(), copy.proposals());
+        copy.validateInternalState();
+    }
+
+    /** Five centres in a row with a standby member each; centre c2 has one window open and twelve tickets. */
+    private static EngineDriver overloadedCentreTwo()
+    {
         final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
         d.atMonday(9, 0);
         d.open("c2", "w0", "c2s0");
@@ -129,12 +135,6 @@ class BalancerTest
             d.issue("c2", "s2");
         }
         d.tick();
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        d.state.writeSnapshot(new DataOutputStream(bytes));
-        final NetworkState copy = new NetworkState(d.config);
-        copy.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        assertEquals(d.state.stateHash(), copy.stateHash());
-        assertEquals(d.state.proposals(), copy.proposals());
-        copy.validateInternalState();
+        return d;
     }
 }
