@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "okno", mixinStandardHelpOptions = true, version = "okno 0.1.0",
     description = "Electronic queue for a city network of public service centres.",
-    subcommands = {ServeCommand.class, ReplayCommand.class})
+    subcommands = {ServeCommand.class, SimulateCommand.class, ReplayCommand.class})
 public final class OknoMain implements Runnable
 {
     /** Exit code for a command line or configuration the user has to fix. */

@@ -30,6 +30,10 @@ public enum CommandType
 
     ASSIGN_STAFF(40, true),
     SET_STANDBY(41, true),
+    /** Sets the balancer mode: {@link Command#flag} 0 manual, 1 auto. */
+    SET_BALANCER_MODE(42, true),
+    /** Carries out an open balancer proposal: {@link Command#flag} is the proposal id. */
+    ACCEPT_PROPOSAL(43, true),
 
     /** Read-only: runs {@link Command#query} on the engine thread; never journaled. */
     QUERY(100, false);

@@ -22,6 +22,12 @@ public enum EventType
     STAFF_MOVED(30, "StaffMoved"),
     STAFF_ARRIVED(31, "StaffArrived"),
     STAFF_STANDBY(32, "StaffStandby"),
+    /** The balancer proposes a move: staff, centre (from), targetCentre, flag = proposal id, durationMs = score. */
+    PROPOSAL_MADE(33, "BalancerProposal"),
+    /** A proposal is carried out (auto mode or operator); a {@link #STAFF_MOVED} with the same flag follows. */
+    PROPOSAL_ACCEPTED(34, "ProposalAccepted"),
+    /** The balancer mode changed: flag 0 manual, 1 auto. */
+    BALANCER_MODE(35, "BalancerMode"),
     DAY_STARTED(40, "DayStarted"),
     REJECTED(99, "Rejected");
 

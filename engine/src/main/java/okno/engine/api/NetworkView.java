@@ -1,5 +1,9 @@
 package okno.engine.api;
 
+import okno.engine.balancer.BalancerMode;
+import okno.engine.balancer.ProposalView;
+import okno.engine.kpi.CentreKpi;
+
 import java.util.List;
 
 /**
@@ -57,4 +61,22 @@ public interface NetworkView
 
     /** @return predicted wait in seconds of a ticket for the service issued now, -1 when not offered. */
     int predictedWaitSeconds(int centre, int service);
+
+    /** @return today's key figures of a centre (merge them with {@link CentreKpi#merge} for the network). */
+    CentreKpi kpi(int centre);
+
+    /**
+     * @return mean arrivals per weekday (index 0 = Monday) and local hour (0..23), learnt from the whole days
+     *     the engine has seen; 0 for weekdays not seen yet
+     */
+    double[][] loadSchedule(int centre);
+
+    /** @return whole days of a weekday (1 = Monday .. 7) the load schedule has learnt from. */
+    long loadScheduleDays(int weekday);
+
+    /** @return the balancer mode. */
+    BalancerMode balancerMode();
+
+    /** @return the open balancer proposals, best first. */
+    List<ProposalView> proposals();
 }

@@ -16,6 +16,7 @@ public enum Result
     UNKNOWN_STAFF(-1005, RejectKind.NOT_FOUND, "no such staff member"),
     UNKNOWN_TICKET(-1006, RejectKind.NOT_FOUND, "no such ticket today at this centre"),
     UNKNOWN_APPOINTMENT(-1007, RejectKind.NOT_FOUND, "no such appointment code at this centre"),
+    UNKNOWN_PROPOSAL(-1008, RejectKind.NOT_FOUND, "no such open balancer proposal"),
     BAD_PRIORITY(-1010, RejectKind.BAD_INPUT, "unknown priority class"),
     NO_SERVICES(-1011, RejectKind.BAD_INPUT, "a ticket needs at least one service"),
     TOO_MANY_SERVICES(-1012, RejectKind.BAD_INPUT, "too many services in one visit"),

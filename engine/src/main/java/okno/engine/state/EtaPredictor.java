@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * Predicts waits from measured service times. Per centre and service it keeps an exponentially weighted moving
  * average of service time (weight 1/8 for each new sample, integer milliseconds so it is exact on replay),
- * seeded by the service's expected minutes. The predicted wait of a ticket with {@code ahead} tickets before it
+ * seeded by the service's expected minutes. The average is robust: a sample is first clipped to a quarter to four
+ * times the current average, so one forgotten "complete" (a two-hour service) moves it by at most 3/8. The predicted wait of a ticket with {@code ahead} tickets before it
  * in its service's line is {@code ahead x average / max(1, open windows serving the service)}.
  * Estimates persist across days; they are part of the state hash and the snapshot.
  */
@@ -42,7 +43,8 @@ public final class EtaPredictor
     public void record(final int centre, final int service, final long sampleMs)
     {
         final int i = centre * serviceCount + service;
-        averageMs[i] += (sampleMs - averageMs[i]) >> SMOOTHING_SHIFT;
+        final long clipped = Math.max(averageMs[i] >> 2, Math.min(averageMs[i] << 2, sampleMs));
+        averageMs[i] += (clipped - averageMs[i]) >> SMOOTHING_SHIFT;
     }
 
     /** @return predicted wait in seconds with {@code ahead} tickets before, saturated at Integer.MAX_VALUE. */

@@ -32,6 +32,13 @@ import okno.engine.api.TicketState;
 import okno.engine.api.TicketView;
 import okno.engine.api.WindowMode;
 import okno.engine.api.WindowView;
+import okno.engine.balancer.Balancer;
+import okno.engine.balancer.BalancerMode;
+import okno.engine.balancer.BalancerRules;
+import okno.engine.balancer.ProposalView;
+import okno.engine.kpi.CentreKpi;
+import okno.engine.kpi.KpiBook;
+import okno.engine.kpi.LoadSchedule;
 import okno.engine.policy.CallNextPolicy;
 
 import java.io.DataInput;
@@ -75,6 +82,9 @@ public final class NetworkState implements StateMachine, NetworkView
     private final long[] travelMs;
     final Appointments appointments;
     final EtaPredictor eta;
+    final KpiBook kpis;
+    final LoadSchedule schedule;
+    final BalancerHost balancing;
     private final CallNextPolicy policy = new CallNextPolicy();
     private final EngineEvent event = new EngineEvent();
     private final int[] singleService = new int[1];
@@ -130,6 +140,9 @@ public final class NetworkState implements StateMachine, NetworkView
         travelMs = travelTimes(config.centres(), rules.travelKmPerHour());
         appointments = new Appointments(config.seed(), centres.length, serviceCount);
         eta = new EtaPredictor(centres.length, expectedMs);
+        kpis = new KpiBook(centres.length, rules.promiseMinutes() * DayCalendar.MINUTE_MS);
+        schedule = new LoadSchedule(centres.length);
+        balancing = new BalancerHost(this, BalancerRules.DEFAULT);
     }
 
     private CentreState buildCentre(final int c, final CentreDef def, final NetworkIndex index)
@@ -229,6 +242,7 @@ public final class NetworkState implements StateMachine, NetworkView
         switch (c.type)
         {
             case TICK:
+                balancing.onTick();
                 return Result.OK;
             case ISSUE_TICKET:
                 return issueTicket(c);
@@ -268,6 +282,10 @@ public final class NetworkState implements StateMachine, NetworkView
                 return assignStaff(c);
             case SET_STANDBY:
                 return setStandby(c);
+            case SET_BALANCER_MODE:
+                return balancing.setMode(c);
+            case ACCEPT_PROPOSAL:
+                return balancing.accept(c);
             default:
                 return Result.UNKNOWN_COMMAND;
         }
@@ -370,6 +388,9 @@ public final class NetworkState implements StateMachine, NetworkView
             }
         }
         appointments.dropBefore(calendar.dayStartMs(newDay));
+        kpis.startDay(calendar.dayStartMs(newDay));
+        schedule.startDay(DayCalendar.dayOfWeek(newDay).getValue());
+        balancing.balancer.startDay();
         day = newDay;
         event(EventType.DAY_STARTED);
         publish();
@@ -490,6 +511,8 @@ public final class NetworkState implements StateMachine, NetworkView
         t.issuedMs = nowMs;
         t.appointmentCode = appointmentCode;
         centre.ticketByNumber.put(t.number, t.index);
+        kpis.visitor(centre.index);
+        schedule.arrival(centre.index, calendar.minuteOfDay(nowMs) / 60);
         final int ahead = centre.waitingFor(services[0]);
         centre.enqueue(t);
         c.resultTicket = t.number;
@@ -749,7 +772,13 @@ public final class NetworkState implements StateMachine, NetworkView
         {
             return Result.WINDOW_BUSY;
         }
-        final CentreState centre = centres[c.centre];
+        closeIdleWindow(centres[c.centre], w);
+        return Result.OK;
+    }
+
+    /** Closes a window without a current visitor: its staff leave it, its transfers go back to their lines. */
+    private void closeIdleWindow(final CentreState centre, final WindowState w)
+    {
         if (w.mode == WindowMode.OPEN)
         {
             countOpen(centre, w, -1);
@@ -768,7 +797,6 @@ public final class NetworkState implements StateMachine, NetworkView
             t.targetWindow = -1;
             centre.enqueue(t);
         }
-        return Result.OK;
     }
 
     private Result breakWindow(final Command c)
@@ -796,8 +824,9 @@ public final class NetworkState implements StateMachine, NetworkView
         return Result.OK;
     }
 
-    private static void countOpen(final CentreState centre, final WindowState w, final int delta)
+    private void countOpen(final CentreState centre, final WindowState w, final int delta)
     {
+        kpis.openWindowsChanging(centre.index, nowMs, centre.openWindows);
         centre.openWindows += delta;
         for (int i = 0; i < w.skillCount(); i++)
         {
@@ -900,6 +929,7 @@ public final class NetworkState implements StateMachine, NetworkView
             centre.waitSumMs += waitMs;
             centre.waitCount++;
             centre.maxWaitMs = Math.max(centre.maxWaitMs, waitMs);
+            kpis.waited(centre.index, waitMs);
         }
         w.current = t;
         c.resultTicket = t.number;
@@ -956,6 +986,7 @@ public final class NetworkState implements StateMachine, NetworkView
         final int service = t.currentService();
         final long serviceMs = nowMs - t.serviceStartMs;
         eta.record(centre.index, service, serviceMs);
+        kpis.served(centre.index, serviceMs);
         centre.servicesCompleted++;
         w.current = null;
         w.last = t;
@@ -1112,6 +1143,7 @@ public final class NetworkState implements StateMachine, NetworkView
         t.rating = c.score;
         centre.ratingSum += c.score;
         centre.ratingCount++;
+        kpis.rated(centre.index, c.score);
         if (w.staff >= 0)
         {
             staff[w.staff].ratingSum += c.score;
@@ -1166,18 +1198,52 @@ public final class NetworkState implements StateMachine, NetworkView
         {
             return Result.STAFF_ALREADY_THERE;
         }
-        final long arrival = nowMs + travelMs[s.centre * centres.length + c.targetCentre];
+        moveStaff(s.index, c.targetCentre, -1);
+        return Result.OK;
+    }
+
+    /**
+     * Sends a free staff member (see {@link #checkMovable}) on the way to another centre, closing their window
+     * first when they sit idle at one; reports STAFF_MOVED with {@code flag} (a proposal id, or -1).
+     */
+    void moveStaff(final int member, final int target, final int flag)
+    {
+        final StaffState s = staff[member];
+        if (s.mode == StaffMode.AT_WINDOW)
+        {
+            closeIdleWindow(centres[s.centre], centres[s.centre].windows[s.window]);
+        }
+        final long arrival = nowMs + travelMs(s.centre, target);
         final EngineEvent e = event(EventType.STAFF_MOVED);
         e.staff = s.index;
         e.centre = s.centre;
-        e.targetCentre = c.targetCentre;
+        e.targetCentre = target;
         e.arrivalMs = arrival;
+        e.flag = flag;
         publish();
+        kpis.moved(s.centre, target);
+        balancing.balancer.moved(member, target, nowMs);
         s.mode = StaffMode.TRAVELLING;
-        s.targetCentre = c.targetCentre;
+        s.targetCentre = target;
         s.arrivalMs = arrival;
         nextArrivalMs = Math.min(nextArrivalMs, arrival);
-        return Result.OK;
+    }
+
+    /** @return OK when the staff member may be moved: off, on standby, or idle at an open window. */
+    Result checkMovable(final int member)
+    {
+        final StaffState s = staff[member];
+        if (s.mode == StaffMode.AT_WINDOW && balancing.idleAtWindow(member))
+        {
+            return Result.OK;
+        }
+        return checkStaffFree(s);
+    }
+
+    /** @return travel time between two centres. */
+    long travelMs(final int from, final int to)
+    {
+        return travelMs[from * centres.length + to];
     }
 
     private Result setStandby(final Command c)
@@ -1259,12 +1325,12 @@ public final class NetworkState implements StateMachine, NetworkView
         return eta.waitSeconds(centre.index, service, ahead, centre.openServing[service]);
     }
 
-    private EngineEvent event(final EventType type)
+    EngineEvent event(final EventType type)
     {
         return event.reset(type, nowMs);
     }
 
-    private void publish()
+    void publish()
     {
         listener.onEvent(event);
     }
@@ -1510,6 +1576,51 @@ public final class NetworkState implements StateMachine, NetworkView
             n[TicketState.CALLED.code()], n[TicketState.SERVING.code()], n[TicketState.DONE.code()],
             n[TicketState.NO_SHOW.code()], n[TicketState.POSTPONED.code()], n[TicketState.CANCELLED.code()],
             cs.servicesCompleted, cs.waitSumMs, cs.waitCount, cs.maxWaitMs, cs.ratingSum, cs.ratingCount);
+    }
+
+    @Override
+    public CentreKpi kpi(final int centre)
+    {
+        return kpis.centre(centre, nowMs, centres[centre].openWindows);
+    }
+
+    @Override
+    public double[][] loadSchedule(final int centre)
+    {
+        final double[][] means = new double[LoadSchedule.WEEKDAYS][LoadSchedule.HOURS];
+        for (int d = 0; d < LoadSchedule.WEEKDAYS; d++)
+        {
+            for (int h = 0; h < LoadSchedule.HOURS; h++)
+            {
+                means[d][h] = schedule.meanArrivals(centre, d + 1, h);
+            }
+        }
+        return means;
+    }
+
+    @Override
+    public long loadScheduleDays(final int weekday)
+    {
+        return schedule.days(weekday);
+    }
+
+    @Override
+    public BalancerMode balancerMode()
+    {
+        return balancing.balancer.mode();
+    }
+
+    @Override
+    public List<ProposalView> proposals()
+    {
+        final List<ProposalView> list = new ArrayList<>();
+        final Balancer b = balancing.balancer;
+        for (int i = 0; i < b.proposalCount(); i++)
+        {
+            list.add(new ProposalView(b.id(i), b.staff(i), b.from(i), b.to(i), b.score(i),
+                travelMs(b.from(i), b.to(i))));
+        }
+        return list;
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.Arrays;
 /**
  * State hash and snapshot of a {@link NetworkState}. Both cover the same fields: time and timers, every
  * centre's tickets (with their line links), lines, windows, dedup tables, serials and counters, staff,
- * appointments with the code generator's state, and the ETA estimates. Derived indexes (number to ticket,
- * per-state counts, open windows per service) are rebuilt on read and left out of the hash.
+ * appointments with the code generator's state, the ETA estimates, KPIs, load schedule and balancer. Derived
+ * indexes (number to ticket, per-state counts, open windows per service) are rebuilt on read and left out of
+ * the hash.
  *
  * <pre>
  * Snapshot layout (DataOutput, big-endian):
@@ -22,13 +23,13 @@ import java.util.Arrays;
  *   long nowMs, long day, long nextArrivalMs
  *   per centre:  int ticketCount, tickets..., lines..., windows..., dedup maps, serials[26], counters
  *   per staff:   byte mode, int centre, int window, int targetCentre, long arrivalMs, long ratingSum, int ratingCount
- *   appointments, ETA estimates
+ *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 2)
  * </pre>
  */
 final class StateCodec
 {
     private static final int MAGIC = 0x4F4B4E4F;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private StateCodec()
     {
@@ -49,6 +50,9 @@ final class StateCodec
         }
         state.appointments.hashInto(h);
         state.eta.hashInto(h);
+        state.kpis.hashInto(h::add);
+        state.schedule.hashInto(h::add);
+        state.balancing.balancer.hashInto(h::add);
         return h.value();
     }
 
@@ -121,6 +125,9 @@ final class StateCodec
         }
         state.appointments.write(out);
         state.eta.write(out);
+        state.kpis.write(out);
+        state.schedule.write(out);
+        state.balancing.balancer.write(out);
     }
 
     private static void writeCentre(final CentreState centre, final DataOutput out) throws IOException
@@ -236,6 +243,9 @@ final class StateCodec
         }
         state.appointments.read(in);
         state.eta.read(in);
+        state.kpis.read(in);
+        state.schedule.read(in);
+        state.balancing.balancer.read(in);
     }
 
     private static void readCentre(final CentreState centre, final DataInput in) throws IOException

@@ -66,6 +66,7 @@ class RejectionCoverageTest
         cases.put(Result.UNKNOWN_STAFF, at(CommandType.OPEN_WINDOW, "north", "w2").staff("nobody"));
         cases.put(Result.UNKNOWN_TICKET, d.command(CommandType.CANCEL_TICKET).centre("north").ticket("Z999"));
         cases.put(Result.UNKNOWN_APPOINTMENT, d.command(CommandType.CANCEL_APPOINTMENT).centre("north").appointment(1));
+        cases.put(Result.UNKNOWN_PROPOSAL, d.command(CommandType.ACCEPT_PROPOSAL).flag(99));
         cases.put(Result.BAD_PRIORITY, d.issueCommand("north", PriorityClass.NORMAL, "passport").priority(9));
         cases.put(Result.NO_SERVICES, d.issueCommand("north", PriorityClass.NORMAL));
         cases.put(Result.TOO_MANY_SERVICES, d.issueCommand("north", PriorityClass.NORMAL, "passport").serviceCount(6));

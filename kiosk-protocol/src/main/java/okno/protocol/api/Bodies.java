@@ -43,4 +43,9 @@ final class Bodies
     record Assignment(String centre)
     {
     }
+
+    /** {@code POST /api/network/balancer/mode}: {@code manual} or {@code auto}. */
+    record BalancerModeChange(String mode)
+    {
+    }
 }

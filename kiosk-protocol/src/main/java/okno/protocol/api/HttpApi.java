@@ -36,6 +36,8 @@ public final class HttpApi
         new WindowResource(engine, ids, views, json).register(router);
         new CentreResource(engine, ids, views).register(router);
         new NetworkResource(engine, ids, views, json).register(router);
+        new BalancerResource(engine, ids, json).register(router);
+        new LoadScheduleResource(engine, ids).register(router);
         return router;
     }
 

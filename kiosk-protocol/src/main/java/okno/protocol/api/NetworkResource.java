@@ -1,9 +1,9 @@
 package okno.protocol.api;
 
 import okno.config.Role;
-import okno.engine.api.CentreCounters;
 import okno.engine.api.CentreSummary;
 import okno.engine.api.CommandType;
+import okno.engine.kpi.CentreKpi;
 import okno.protocol.auth.TokenAuthenticator;
 import okno.protocol.http.ApiException;
 import okno.protocol.http.ApiRequest;
@@ -115,47 +115,52 @@ final class NetworkResource
         TokenAuthenticator.require(request.principal(), Role.OPERATOR, null);
         return engine.query(view ->
         {
+            final List<CentreKpi> parts = new ArrayList<>(view.centreCount());
             final List<Map<String, Object>> centres = new ArrayList<>();
-            long issued = 0;
             long served = 0;
-            long waitSum = 0;
-            long waitCount = 0;
-            long maxWait = 0;
-            long ratingSum = 0;
-            long ratingCount = 0;
             for (int c = 0; c < view.centreCount(); c++)
             {
-                final CentreCounters k = view.counters(c);
-                centres.add(kpi(ids.index().centreAt(c).id(), k.issued(), k.done(), k.waitSumMs(), k.waitCount(),
-                    k.maxWaitMs(), k.ratingSum(), k.ratingCount()));
-                issued += k.issued();
-                served += k.done();
-                waitSum += k.waitSumMs();
-                waitCount += k.waitCount();
-                maxWait = Math.max(maxWait, k.maxWaitMs());
-                ratingSum += k.ratingSum();
-                ratingCount += k.ratingCount();
+                final CentreKpi k = view.kpi(c);
+                final int done = view.counters(c).done();
+                parts.add(k);
+                centres.add(kpi(ids.index().centreAt(c).id(), k, done));
+                served += done;
             }
             final Map<String, Object> m = new LinkedHashMap<>();
-            m.put("network", kpi(ids.index().config().name(), issued, served, waitSum, waitCount, maxWait,
-                ratingSum, ratingCount));
+            m.put("network", kpi(ids.index().config().name(), CentreKpi.merge(parts), served));
             m.put("centres", centres);
             return ApiResponse.ok(m);
         });
     }
 
-    private static Map<String, Object> kpi(final String id, final long issued, final long served,
-        final long waitSumMs, final long waitCount, final long maxWaitMs, final long ratingSum,
-        final long ratingCount)
+    /** Today's figures of a centre or the network; waits and service times in minutes with one decimal. */
+    private static Map<String, Object> kpi(final String id, final CentreKpi k, final long served)
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        m.put("visitors", issued);
+        m.put("visitors", k.visitors());
         m.put("served", served);
-        m.put("meanWaitMinutes", waitCount == 0 ? 0.0 : Math.round(waitSumMs / (double)waitCount / 6000.0) / 10.0);
-        m.put("maxWaitMinutes", Math.round(maxWaitMs / 6000.0) / 10.0);
-        m.put("ratingMean", ratingCount == 0 ? null : Math.round(ratingSum * 100.0 / ratingCount) / 100.0);
-        m.put("ratings", ratingCount);
+        m.put("called", k.waited());
+        m.put("meanWaitMinutes", tenths(k.meanWaitMs()));
+        m.put("p50WaitMinutes", tenths(k.waitQuantileMs(0.50)));
+        m.put("p95WaitMinutes", tenths(k.waitQuantileMs(0.95)));
+        m.put("p99WaitMinutes", tenths(k.waitQuantileMs(0.99)));
+        m.put("maxWaitMinutes", tenths(k.maxWaitMs()));
+        m.put("coffee", k.overPromise());
+        m.put("coffeeShare", k.overPromiseShare());
+        m.put("servicesCompleted", k.services());
+        m.put("meanServiceMinutes", tenths(k.meanServiceMs()));
+        m.put("staffedWindowHours", Math.round(k.staffedMs() / 360_000.0) / 10.0);
+        m.put("utilisation", Math.round(k.utilisation() * 1000) / 1000.0);
+        m.put("ratingMean", k.ratings() == 0 ? null : Math.round(k.meanRating() * 100) / 100.0);
+        m.put("ratings", k.ratings());
+        m.put("staffMovesIn", k.movesIn());
+        m.put("staffMovesOut", k.movesOut());
         return m;
+    }
+
+    private static double tenths(final double ms)
+    {
+        return Math.round(ms / 6000.0) / 10.0;
     }
 }

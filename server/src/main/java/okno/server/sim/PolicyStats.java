@@ -1,0 +1,115 @@
+package okno.server.sim;
+
+import okno.engine.kpi.CentreKpi;
+import okno.engine.kpi.WaitHistogram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one policy achieved over all simulated days: the engine's own KPIs (merged day by day), staff time,
+ * the ETA predictor's error, waits by hour of arrival, queue lengths by centre through the last day and the
+ * staff moves. Filled by {@link DaySimulation}; read by the report.
+ */
+public final class PolicyStats
+{
+    /** Queue samples per day: every 15 minutes. */
+    static final int SAMPLES_PER_DAY = 96;
+
+    final SimPolicy policy;
+    final double staffing;
+    final WaitHistogram waits = new WaitHistogram();
+    long visitors;
+    long waited;
+    long waitSumMs;
+    long maxWaitMs;
+    long overPromise;
+    long services;
+    long serviceSumMs;
+    long staffedMs;
+    long travelMs;
+    long moves;
+    long ratingSum;
+    long ratings;
+    long etaCount;
+    long etaAbsErrorMs;
+    long etaErrorMs;
+    final long[] byHourCount = new long[24];
+    final long[] byHourWaitMs = new long[24];
+    final long[] byHourOver = new long[24];
+    /** Waiting tickets per centre at each 15-minute sample of the last day. */
+    int[][] queueSamples;
+    /** Moves of the whole run: minute of the day, staff, from, to, day index. */
+    final List<int[]> moveLog = new ArrayList<>();
+    long wallNanos;
+    int days;
+
+    PolicyStats(final SimPolicy policy, final double staffing, final int centres)
+    {
+        this.policy = policy;
+        this.staffing = staffing;
+        this.queueSamples = new int[centres][SAMPLES_PER_DAY];
+    }
+
+    /** Adds the engine's KPIs of one finished day. */
+    void addDay(final CentreKpi day)
+    {
+        waits.addAll(day.waits());
+        visitors += day.visitors();
+        waited += day.waited();
+        waitSumMs += day.waitSumMs();
+        maxWaitMs = Math.max(maxWaitMs, day.maxWaitMs());
+        overPromise += day.overPromise();
+        services += day.services();
+        serviceSumMs += day.serviceSumMs();
+        staffedMs += day.staffedMs();
+        for (int i = 0; i < 5; i++)
+        {
+            ratingSum += (i + 1) * day.ratingsByScore()[i];
+            ratings += day.ratingsByScore()[i];
+        }
+        days++;
+    }
+
+    double meanWaitMinutes()
+    {
+        return waited == 0 ? 0 : waitSumMs / (double)waited / 60_000.0;
+    }
+
+    double quantileMinutes(final double q)
+    {
+        return Math.min(waits.quantileMs(q), maxWaitMs) / 60_000.0;
+    }
+
+    double overPromiseShare()
+    {
+        return waited == 0 ? 0 : overPromise / (double)waited;
+    }
+
+    /** @return window hours plus travel hours, per day. */
+    double staffHoursPerDay()
+    {
+        return (staffedMs + travelMs) / 3_600_000.0 / Math.max(1, days);
+    }
+
+    double utilisation()
+    {
+        return staffedMs == 0 ? 0 : serviceSumMs / (double)(staffedMs + travelMs);
+    }
+
+    double etaMeanAbsErrorMinutes()
+    {
+        return etaCount == 0 ? 0 : etaAbsErrorMs / (double)etaCount / 60_000.0;
+    }
+
+    double etaBiasMinutes()
+    {
+        return etaCount == 0 ? 0 : etaErrorMs / (double)etaCount / 60_000.0;
+    }
+
+    /** @return whether the network goals hold: mean wait at most 3 minutes, at most 1 in 2,000 over 15. */
+    boolean meetsTargets()
+    {
+        return meanWaitMinutes() <= 3.0 && overPromiseShare() <= 1.0 / 2000;
+    }
+}

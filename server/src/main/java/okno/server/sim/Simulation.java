@@ -1,0 +1,121 @@
+package okno.server.sim;
+
+import okno.config.NetworkConfig;
+import okno.engine.state.NetworkState;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simulation run: the same seeded days of visitors through a fresh engine once per policy, and the pooled
+ * Erlang-C bound for the same load. Policies run one after another on the calling thread.
+ */
+public final class Simulation
+{
+    /** Promise targets of the network goals. */
+    static final double TARGET_MEAN_MINUTES = 3.0;
+    static final double TARGET_TAIL_SHARE = 1.0 / 2000;
+
+    private final SimSettings settings;
+    private final Workload workload;
+
+    /** Builds a run; nothing happens before {@link #run}. */
+    public Simulation(final SimSettings settings)
+    {
+        this(settings, VisitorMix.CITY);
+    }
+
+    /** Builds a run with another visitor mix (tests: the M/M/c mix). */
+    Simulation(final SimSettings settings, final VisitorMix mix)
+    {
+        this.settings = settings;
+        this.workload = new Workload(settings.network(), settings.visitorsPerDay(), settings.seed(), mix);
+    }
+
+    /** @return the settings of the run. */
+    public SimSettings settings()
+    {
+        return settings;
+    }
+
+    /**
+     * Runs every policy over every day.
+     *
+     * @param progress told of each simulated hour; the day index counts across policies
+     * @return statistics per policy, in the order of the settings
+     */
+    public List<PolicyStats> run(final Progress progress)
+    {
+        final List<PolicyStats> all = new ArrayList<>();
+        int offset = 0;
+        for (final SimPolicy policy : settings.policies())
+        {
+            final int base = offset;
+            all.add(runPolicy(policy, settings.staffingBeta(), (day, hour) -> progress.hour(base + day, hour)));
+            offset += settings.days();
+        }
+        return all;
+    }
+
+    /** Runs one policy with one staffing level over every day. */
+    PolicyStats runPolicy(final SimPolicy policy, final double beta, final Progress progress)
+    {
+        final NetworkConfig network = settings.network();
+        final NetworkState state = new NetworkState(network);
+        final PolicyStats stats = new PolicyStats(policy, beta, network.centres().size());
+        final long started = System.nanoTime();
+        for (int d = 0; d < settings.days(); d++)
+        {
+            final LocalDate date = settings.startDate().plusDays(d);
+            final long dayStartMs = date.atStartOfDay().toInstant(ZoneOffset.ofTotalSeconds(
+                network.utcOffset().getTotalSeconds())).toEpochMilli();
+            new DaySimulation(state, workload, policy, beta, stats, date, dayStartMs, settings.seed(), d,
+                d == settings.days() - 1, progress).run();
+        }
+        stats.wallNanos = System.nanoTime() - started;
+        return stats;
+    }
+
+    /**
+     * Finds, by bisection over the staffing margin {@code beta}, the leanest staffing with which a policy meets
+     * the network goals over the run's days.
+     *
+     * @return the statistics of that staffing (or of the richest tried, if none met the goals)
+     */
+    public PolicyStats leanest(final SimPolicy policy, final Progress progress)
+    {
+        final int[] trial = {0};
+        final Progress trials = (day, hour) -> progress.hour(trial[0] * settings.days() + day, hour);
+        double low = -1.5;
+        double high = 3.0;
+        PolicyStats best = runPolicy(policy, high, trials);
+        if (!best.meetsTargets())
+        {
+            return best;
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            final double mid = (low + high) / 2;
+            trial[0]++;
+            final PolicyStats stats = runPolicy(policy, mid, trials);
+            if (stats.meetsTargets())
+            {
+                high = mid;
+                best = stats;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+        return best;
+    }
+
+    /** @return the pooled Erlang-C figures for the run's load. */
+    public ErlangBound bound(final double beta)
+    {
+        return ErlangBound.of(workload, settings.startDate(), settings.days(), beta);
+    }
+}
