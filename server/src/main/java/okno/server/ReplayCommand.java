@@ -1,6 +1,7 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
+import okno.config.Networks;
 import okno.engine.api.CentreCounters;
 import okno.engine.pipeline.RecoveryReport;
 import okno.engine.pipeline.Replay;
@@ -48,7 +49,7 @@ final class ReplayCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final NetworkConfig network = NetworkOption.load(config, err, "okno replay");
+        final NetworkConfig network = NetworkOption.load(config, Networks::demo, err, "okno replay");
         if (network == null)
         {
             return OknoMain.EXIT_USAGE;

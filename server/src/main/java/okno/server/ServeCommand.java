@@ -1,6 +1,7 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
+import okno.config.Networks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +58,7 @@ final class ServeCommand implements Callable<Integer>
                 + " --tcp-port " + tcpPort);
             return OknoMain.EXIT_USAGE;
         }
-        final NetworkConfig network = NetworkOption.load(config, err, "okno serve");
+        final NetworkConfig network = NetworkOption.load(config, Networks::demo, err, "okno serve");
         if (network == null)
         {
             return OknoMain.EXIT_USAGE;

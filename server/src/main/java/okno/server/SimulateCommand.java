@@ -1,9 +1,6 @@
 package okno.server;
 
-import okno.config.ConfigException;
-import okno.config.ConfigProblem;
 import okno.config.NetworkConfig;
-import okno.config.NetworkLoader;
 import okno.config.Networks;
 import okno.server.sim.ErlangBound;
 import okno.server.sim.PolicyReport;
@@ -81,19 +78,15 @@ final class SimulateCommand implements Callable<Integer>
         final List<SimPolicy> chosen = new ArrayList<>();
         try
         {
-            net = config == null ? Networks.byName(network) : NetworkLoader.fromFile(config);
+            net = NetworkOption.load(config, () -> Networks.byName(network), err, "okno simulate");
+            if (net == null)
+            {
+                return OknoMain.EXIT_USAGE;
+            }
             for (final String name : policies == null ? List.of("fifo", "okno", "okno+balancer") : policies)
             {
                 chosen.add(SimPolicy.byName(name));
             }
-        }
-        catch (final ConfigException e)
-        {
-            for (final ConfigProblem problem : e.problems())
-            {
-                err.println(problem.format());
-            }
-            return OknoMain.EXIT_USAGE;
         }
         catch (final IllegalArgumentException e)
         {
