@@ -4,6 +4,7 @@ import okno.config.NetworkConfig;
 import okno.config.Networks;
 import okno.server.sim.ErlangBound;
 import okno.server.sim.PolicyReport;
+import okno.server.sim.ShiftRules;
 import okno.server.sim.SimPolicy;
 import okno.server.sim.SimSettings;
 import okno.server.sim.Simulation;
@@ -61,6 +62,10 @@ final class SimulateCommand implements Callable<Integer>
         description = "square-root staffing margin beta (default: ${DEFAULT-VALUE})")
     private double staffing;
 
+    @Option(names = "--no-breaks", description = "staff work without shifts and breaks (default: 12-hour shifts "
+        + "with a 30-minute break in every 4 hours)")
+    private boolean noBreaks;
+
     @Option(names = "--leanest", description = "find per policy the leanest staffing that meets the goals "
         + "(mean wait <= 3 min, P(wait > 15 min) <= 1/2000) instead of using --staffing")
     private boolean leanest;
@@ -99,7 +104,8 @@ final class SimulateCommand implements Callable<Integer>
             return OknoMain.EXIT_USAGE;
         }
         final SimSettings settings = new SimSettings(net, seed, days, start, chosen,
-            visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing);
+            visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
+            noBreaks ? ShiftRules.NONE : ShiftRules.CITY);
         final Simulation simulation = new Simulation(settings);
         final ProgressBar bar = new ProgressBar(err, leanest ? chosen.size() * days * 7 : chosen.size() * days);
         final List<okno.server.sim.PolicyStats> results = new ArrayList<>();

@@ -2,7 +2,6 @@ package okno.server.sim;
 
 import okno.config.CentreDef;
 import okno.config.DayHours;
-import okno.config.StaffDef;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
@@ -24,12 +23,20 @@ import java.util.List;
  * and the simulator reacts to the engine's events (a called visitor walks up or does not come, a completed
  * multi-service visit queues again, a moved staff member opens a window on arrival).
  *
- * <p><b>Staffing.</b> Each hour a centre staffs {@code max(cover, ceil(a + beta x sqrt(a)))} windows (square-root
- * staffing over the offered load {@code a} in erlangs of that hour; {@code cover} = the first windows that
- * together serve every service of the centre), opening windows in index order with home staff and closing the
- * highest ones (after their visitor) when the plan shrinks. After closing time windows serve the remaining line
- * and close when nothing is left to call. Staff moved by the balancer open the closed window whose services
- * have the most waiting tickets, and leave it again when the centre's line is empty.
+ * <p><b>Staffing.</b> At each hour a centre opens the windows of its {@link StaffingPlan} (demand-aware: the
+ * windows whose skills cover each service group's expected load with square-root margin) with members from its
+ * back office ({@link Roster}: members already on shift first), and closes the windows the plan no longer
+ * wants (after their visitor). Members moved away by the balancer count against their home's plan. After
+ * closing time windows serve the remaining line and close when nothing is left to call.
+ *
+ * <p><b>Shifts and breaks</b> ({@link ShiftRules}). A member's shift starts at their first window; at its end
+ * they leave after their visitor and a colleague takes the window over if the plan still wants it. In each
+ * block of the shift they take one break when their window is free: a colleague from the back office takes the
+ * window over for the break (so the window's skills stay available), or the window pauses when nobody is free.
+ *
+ * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, the closed window whose services have the most
+ * waiting tickets; when the centre's line is empty (or the member's shift ends) they close it and travel home
+ * (the return trips are counted apart from the balancer's moves), where regular members rejoin the back office.
  *
  * <p><b>Visitors.</b> Walk to the window in 30 s; no-shows are recalled each minute up to the network's call
  * limit, then recorded as such; appointments are booked at the start of the day and checked in on arrival.
@@ -46,10 +53,15 @@ final class DaySimulation implements EventListener
     private static final int SAMPLE = 7;
     private static final int WAKE = 8;
     private static final int DEPLOY = 9;
+    private static final int BREAK = 10;
+    private static final int BREAK_END = 11;
+    private static final int SHIFT_END = 12;
+    private static final int SEND_HOME = 13;
 
     private static final int CLOSED = 0;
     private static final int IDLE = 1;
     private static final int BUSY = 2;
+    private static final int ON_BREAK = 3;
     private static final long RECALL_MS = 60_000L;
     private static final long TICK_MS = 60_000L;
     private static final long SAMPLE_MS = 15 * 60_000L;
@@ -59,7 +71,9 @@ final class DaySimulation implements EventListener
     private final NetworkState state;
     private final Workload workload;
     private final SimPolicy policy;
-    private final double beta;
+    private final StaffingPlan plan;
+    private final ShiftRules shifts;
+    private final Roster roster;
     private final PolicyStats stats;
     private final Visitors visitors;
     private final long dayStartMs;
@@ -80,11 +94,20 @@ final class DaySimulation implements EventListener
     private final boolean[] closing;
     private final boolean[] deployed;
     private final int[] windowStaff;
+    /** Window (network index) each member sits at, or -1. */
+    private final int[] memberWindow;
+    /** The plan of the current hour wants the window open. */
+    private final boolean[] wanted;
+    /** Member on break who takes the window back from their relief once it is free, or -1. */
+    private final int[] returning;
+    /** The window's member takes their break (or ends their shift) once the visitor is done. */
+    private final boolean[] breakDue;
+    private final boolean[] shiftDue;
+    /** Regular members of each centre moved elsewhere by the balancer and not back yet. */
+    private final int[] movedOut;
+    private final int[] planHour;
     private final int[] current;
     private final int[] calls;
-    private final int[] freeHome;
-    private final int[] freeHomeCount;
-    private final int[] homeOffset;
     private final int[] open;
     private final int[] waiting;
     private final int[] waitingTotal;
@@ -97,22 +120,25 @@ final class DaySimulation implements EventListener
     private final int[] predictedSeconds;
     private final long[] appointmentCode;
     private final int[] ticketNumber;
-    private final int[] cover;
     private final long lastCloseMs;
     private int busyWindows;
     /** The simulator itself is closing a window (a close it did not ask for is a staff member leaving). */
     private boolean closingHere;
+    /** The simulator is closing a window for its member's break (the member is not free meanwhile). */
+    private boolean breakingHere;
     private long nowMs;
 
     /** Everything of one day; {@link #run} once. */
-    DaySimulation(final NetworkState state, final Workload workload, final SimPolicy policy, final double beta,
-        final PolicyStats stats, final LocalDate date, final long dayStartMs, final long seed, final int dayIndex,
-        final boolean lastDay, final Progress progress)
+    DaySimulation(final NetworkState state, final Workload workload, final SimPolicy policy, final StaffingPlan plan,
+        final ShiftRules shifts, final PolicyStats stats, final LocalDate date, final long dayStartMs,
+        final long seed, final int dayIndex, final boolean lastDay, final Progress progress)
     {
         this.state = state;
         this.workload = workload;
         this.policy = policy;
-        this.beta = beta;
+        this.plan = plan;
+        this.shifts = shifts;
+        this.roster = new Roster(workload, shifts);
         this.stats = stats;
         this.dayStartMs = dayStartMs;
         this.weekday = date.getDayOfWeek();
@@ -154,29 +180,15 @@ final class DaySimulation implements EventListener
         current = new int[total];
         calls = new int[total];
         Arrays.fill(current, -1);
-        final List<StaffDef> staffDefs = workload.network.staff();
-        freeHomeCount = new int[centres];
-        homeOffset = new int[centres + 1];
-        for (final StaffDef s : staffDefs)
-        {
-            if (!s.standby())
-            {
-                homeOffset[workload.index.centre(s.homeCentre()) + 1]++;
-            }
-        }
-        for (int c = 0; c < centres; c++)
-        {
-            homeOffset[c + 1] += homeOffset[c];
-        }
-        freeHome = new int[homeOffset[centres]];
-        for (int i = 0; i < staffDefs.size(); i++)
-        {
-            if (!staffDefs.get(i).standby())
-            {
-                final int c = workload.index.centre(staffDefs.get(i).homeCentre());
-                freeHome[homeOffset[c] + freeHomeCount[c]++] = i;
-            }
-        }
+        memberWindow = new int[workload.network.staff().size()];
+        Arrays.fill(memberWindow, -1);
+        wanted = new boolean[total];
+        returning = new int[total];
+        Arrays.fill(returning, -1);
+        breakDue = new boolean[total];
+        shiftDue = new boolean[total];
+        movedOut = new int[centres];
+        planHour = new int[centres];
         open = new int[centres];
         waiting = new int[centres * services];
         waitingTotal = new int[centres];
@@ -193,11 +205,9 @@ final class DaySimulation implements EventListener
         predictedSeconds = new int[visitors.count];
         appointmentCode = new long[visitors.count];
         ticketNumber = new int[visitors.count];
-        cover = new int[centres];
         long close = dayStartMs;
         for (int c = 0; c < centres; c++)
         {
-            cover[c] = coverWindows(c);
             final DayHours hours = defs.get(c).hours().on(weekday);
             if (hours != null)
             {
@@ -248,7 +258,7 @@ final class DaySimulation implements EventListener
         {
             parts.add(state.kpi(c));
         }
-        stats.addDay(CentreKpi.merge(parts));
+        stats.addDay(CentreKpi.merge(parts), roster.paidMs());
     }
 
     private void handle(final int kind, final int a, final int b)
@@ -264,6 +274,10 @@ final class DaySimulation implements EventListener
             case SAMPLE -> sample();
             case WAKE -> wake(a, b);
             case DEPLOY -> deploy(a, b);
+            case BREAK -> breakDue(a);
+            case BREAK_END -> breakEnd(a, b);
+            case SHIFT_END -> shiftEnd(a);
+            case SEND_HOME -> sendHome(a);
             default -> throw new IllegalStateException("unknown simulator event " + kind);
         }
     }
@@ -491,10 +505,13 @@ final class DaySimulation implements EventListener
         }
     }
 
-    /** A window without a visitor: closes if it must, else calls; idle when nobody can be called. */
+    /**
+     * A window without a visitor: closes if it must, hands over at its member's shift end, goes on a due break,
+     * else calls; idle when nobody can be called.
+     */
     private void windowFree(final int i)
     {
-        if (mode[i] == CLOSED || current[i] >= 0)
+        if (mode[i] != BUSY || current[i] >= 0)
         {
             return;
         }
@@ -504,6 +521,21 @@ final class DaySimulation implements EventListener
         if (closing[i])
         {
             close(i);
+            return;
+        }
+        if (returning[i] >= 0)
+        {
+            giveBack(i);
+            return;
+        }
+        if (shiftDue[i])
+        {
+            handOver(i);
+            return;
+        }
+        if (breakDue[i])
+        {
+            startBreak(i);
             return;
         }
         if (!call(c, i - windowBase[c]) && waitingTotal[c] == 0)
@@ -531,6 +563,7 @@ final class DaySimulation implements EventListener
         }
     }
 
+    /** Opens a closed window with a member present at the centre; their shift starts if it had not. */
     private void openWindow(final int c, final int w, final int member, final boolean standby)
     {
         final int i = windowBase[c] + w;
@@ -544,13 +577,44 @@ final class DaySimulation implements EventListener
             throw new IllegalStateException("simulator could not open window " + w + " of centre " + c + ": "
                 + slot.result);
         }
-        mode[i] = BUSY;
-        busyWindows++;
+        beginDuty(member);
         closing[i] = false;
         deployed[i] = standby;
         windowStaff[i] = member;
+        memberWindow[member] = i;
         open[c]++;
+        busy(i);
+    }
+
+    /** The window is open and staffed: it calls at once. */
+    private void busy(final int i)
+    {
+        mode[i] = BUSY;
+        busyWindows++;
         windowFree(i);
+    }
+
+    /** A member goes on duty; a new shift gets its breaks and its end. */
+    private void beginDuty(final int member)
+    {
+        if (!roster.begin(member, nowMs))
+        {
+            return;
+        }
+        final long end = roster.shiftEndMs(member);
+        if (end < dayStartMs + DAY_END_MS)
+        {
+            heap.push(end, SHIFT_END, member, 0);
+        }
+        for (int k = 0; shifts.breakOffsetMs(member, k) >= 0; k++)
+        {
+            final long at = nowMs + shifts.breakOffsetMs(member, k);
+            if (at >= dayStartMs + DAY_END_MS)
+            {
+                break;
+            }
+            heap.push(at, BREAK, member, k);
+        }
     }
 
     private void close(final int i)
@@ -564,44 +628,29 @@ final class DaySimulation implements EventListener
         closingHere = false;
     }
 
-    // ------------------------------------------------------------------ staffing
-
-    /** @return windows (in index order) needed so that every offered service has one. */
-    private int coverWindows(final int c)
+    /** Closes a window now if it has no visitor, else after the visitor. */
+    private void closeSoon(final int i)
     {
-        final boolean[] covered = new boolean[services];
-        int left = 0;
-        for (int s = 0; s < services; s++)
+        if (mode[i] == BUSY)
         {
-            left += workload.offered[c][s] ? 1 : 0;
+            closing[i] = true;
         }
-        int n = 0;
-        while (left > 0 && n < windowCount[c])
+        else if (mode[i] != CLOSED)
         {
-            for (final int s : skills[windowBase[c] + n])
-            {
-                if (!covered[s])
-                {
-                    covered[s] = true;
-                    left--;
-                }
-            }
-            n++;
+            close(i);
         }
-        return n;
     }
+
+    // ------------------------------------------------------------------ staffing
 
     private void plan(final int c, final int hour)
     {
-        double rate = 0;
-        for (int m = hour * 60; m < hour * 60 + 60; m++)
-        {
-            rate += workload.ratePerMinute(c, weekday, m);
-        }
-        final double load = rate / 60 * workload.meanServiceMinutes(c);
-        if (load <= 0)
+        planHour[c] = hour;
+        final int planned = plan.size(c, hour);
+        if (planned == 0)
         {
             draining[c] = open[c] > 0 || draining[c];
+            Arrays.fill(wanted, windowBase[c], windowBase[c] + windowCount[c], false);
             if (waitingTotal[c] == 0)
             {
                 closeIdle(c);
@@ -609,52 +658,190 @@ final class DaySimulation implements EventListener
             return;
         }
         draining[c] = false;
-        final int target = Math.min(windowCount[c],
-            Math.max(cover[c], (int)Math.ceil(load + beta * Math.sqrt(load))));
-        int regular = 0;
+        final int target = Math.max(1, planned - movedOut[c]);
+        Arrays.fill(wanted, windowBase[c], windowBase[c] + windowCount[c], false);
+        for (int k = 0; k < target; k++)
+        {
+            final int w = plan.window(c, hour, k);
+            final int i = windowBase[c] + w;
+            wanted[i] = true;
+            if (mode[i] == CLOSED)
+            {
+                final int member = roster.take(c, nowMs);
+                if (member >= 0)
+                {
+                    openWindow(c, w, member, false);
+                }
+
+            }
+            else
+            {
+                closing[i] = false;
+            }
+        }
         for (int w = 0; w < windowCount[c]; w++)
         {
             final int i = windowBase[c] + w;
-            if (mode[i] != CLOSED && !deployed[i] && !closing[i])
+            if (mode[i] != CLOSED && !deployed[i] && !wanted[i])
             {
-                regular++;
-            }
-        }
-        for (int w = 0; w < windowCount[c] && regular < target && freeHomeCount[c] > 0; w++)
-        {
-            final int i = windowBase[c] + w;
-            if (mode[i] == CLOSED)
-            {
-                openWindow(c, w, freeHome[homeOffset[c] + --freeHomeCount[c]], false);
-                regular++;
-            }
-            else if (closing[i])
-            {
-                closing[i] = false;
-                regular++;
-            }
-        }
-        for (int w = windowCount[c] - 1; w >= 0 && regular > target; w--)
-        {
-            final int i = windowBase[c] + w;
-            if (mode[i] != CLOSED && !deployed[i] && !closing[i])
-            {
-                regular--;
-                if (mode[i] == IDLE)
-                {
-                    close(i);
-                }
-                else
-                {
-                    closing[i] = true;
-                }
+                closeSoon(i);
             }
         }
     }
 
-    /** A moved staff member arrived: open the closed window with the most waiting work for its services. */
+    /** A member's break is due: at once if their window is free, else after the visitor. */
+    private void breakDue(final int member)
+    {
+        final int i = memberWindow[member];
+        if (i < 0 || mode[i] == ON_BREAK)
+        {
+            return;
+        }
+        if (mode[i] == BUSY)
+        {
+            breakDue[i] = true;
+        }
+        else
+        {
+            startBreak(i);
+        }
+    }
+
+    /**
+     * The window's member goes on break: a colleague from the back office takes the window over for the break,
+     * or, with nobody free (or away from home), the window pauses.
+     */
+    private void startBreak(final int i)
+    {
+        final int c = centreOf(i);
+        final int member = windowStaff[i];
+        breakDue[i] = false;
+        heap.push(nowMs + shifts.breakMs(), BREAK_END, i, member);
+        final int relief = deployed[i] ? -1 : roster.take(c, nowMs);
+        if (relief >= 0)
+        {
+            breakingHere = true;
+            close(i);
+            breakingHere = false;
+            openWindow(c, i - windowBase[c], relief, false);
+            return;
+        }
+        command(CommandType.BREAK_WINDOW);
+        slot.centre = c;
+        slot.window = i - windowBase[c];
+        apply();
+        mode[i] = ON_BREAK;
+    }
+
+    /** A break is over: the paused window reopens, or the member takes their window back from the relief. */
+    private void breakEnd(final int i, final int member)
+    {
+        if (mode[i] == ON_BREAK && windowStaff[i] == member)
+        {
+            if (roster.over(member, nowMs) || closing[i] || (!wanted[i] && !deployed[i]))
+            {
+                handOver(i);
+                return;
+            }
+            final int c = centreOf(i);
+            command(CommandType.OPEN_WINDOW);
+            slot.centre = c;
+            slot.window = i - windowBase[c];
+            slot.staff = member;
+            apply();
+            busy(i);
+            return;
+        }
+        if (mode[i] == CLOSED || roster.over(member, nowMs))
+        {
+            backOffice(member);
+            return;
+        }
+        returning[i] = member;
+        if (mode[i] == IDLE)
+        {
+            giveBack(i);
+        }
+    }
+
+    /** The relief leaves the window to the member back from break (or both go if the plan dropped it). */
+    private void giveBack(final int i)
+    {
+        final int member = returning[i];
+        returning[i] = -1;
+        final boolean keep = wanted[i] && !closing[i];
+        final int c = centreOf(i);
+        close(i);
+        if (keep)
+        {
+            openWindow(c, i - windowBase[c], member, false);
+        }
+        else
+        {
+            backOffice(member);
+        }
+    }
+
+    /** A member at home without a window: to the back office, or home when their shift is over. */
+    private void backOffice(final int member)
+    {
+        if (roster.over(member, nowMs))
+        {
+            roster.leave(member, Math.min(nowMs, roster.shiftEndMs(member)));
+        }
+        else
+        {
+            roster.release(member, nowMs);
+        }
+    }
+
+    /** A member's shift ended: they leave their window once it is free. */
+    private void shiftEnd(final int member)
+    {
+        final int i = memberWindow[member];
+        if (i < 0 || mode[i] == ON_BREAK)
+        {
+            return;
+        }
+        if (mode[i] == BUSY)
+        {
+            shiftDue[i] = true;
+        }
+        else
+        {
+            handOver(i);
+        }
+    }
+
+    /** The window's member leaves; a colleague from the back office takes over if the plan still wants it. */
+    private void handOver(final int i)
+    {
+        final boolean keep = wanted[i] && !closing[i] && !deployed[i];
+        final int c = centreOf(i);
+        close(i);
+        if (keep)
+        {
+            final int member = roster.take(c, nowMs);
+            if (member >= 0)
+            {
+                openWindow(c, i - windowBase[c], member, false);
+            }
+        }
+    }
+
+    /** A moved staff member arrived: home again, or open the closed window with the most waiting work. */
     private void deploy(final int member, final int c)
     {
+        roster.leave(member, nowMs);
+        if (c == roster.home(member))
+        {
+            if (!roster.pool(member))
+            {
+                movedOut[c]--;
+                roster.release(member, nowMs);
+            }
+            return;
+        }
         int best = -1;
         int bestWaiting = 0;
         for (int w = 0; w < windowCount[c]; w++)
@@ -675,10 +862,28 @@ final class DaySimulation implements EventListener
                 bestWaiting = n;
             }
         }
-        if (best >= 0)
+        if (best >= 0 && !roster.over(member, nowMs))
         {
             openWindow(c, best, member, true);
         }
+        else
+        {
+            sendHome(member);
+        }
+    }
+
+    /** A moved member whose work away is done travels home (the trip is part of their duty). */
+    private void sendHome(final int member)
+    {
+        final int home = roster.home(member);
+        if (roster.over(member, nowMs) || nowMs >= lastCloseMs)
+        {
+            return;
+        }
+        command(CommandType.ASSIGN_STAFF);
+        slot.staff = member;
+        slot.targetCentre = home;
+        apply();
     }
 
     private void tick()
@@ -723,9 +928,13 @@ final class DaySimulation implements EventListener
     {
         for (int i = 0; i < mode.length; i++)
         {
-            if (mode[i] == IDLE)
+            if (mode[i] == IDLE || mode[i] == ON_BREAK)
             {
                 close(i);
+            }
+            else if (mode[i] == BUSY)
+            {
+                roster.leave(windowStaff[i], nowMs);
             }
         }
     }
@@ -771,13 +980,7 @@ final class DaySimulation implements EventListener
         {
             case TICKET_CALLED -> called(e);
             case WINDOW_CLOSED -> windowClosed(e);
-            case STAFF_MOVED ->
-            {
-                stats.moves++;
-                stats.travelMs += e.arrivalMs - e.timestampMs;
-                stats.moveLog.add(new int[]{(int)((e.timestampMs - dayStartMs) / 60_000L), e.staff, e.centre,
-                    e.targetCentre, dayIndex});
-            }
+            case STAFF_MOVED -> moved(e);
             case STAFF_ARRIVED -> heap.push(Math.max(nowMs, e.timestampMs), DEPLOY, e.staff, e.centre);
             default ->
             {
@@ -828,6 +1031,24 @@ final class DaySimulation implements EventListener
         }
     }
 
+    private void moved(final EngineEvent e)
+    {
+        stats.travelMs += e.arrivalMs - e.timestampMs;
+        if (e.flag < 0)
+        {
+            stats.returns++;
+            return;
+        }
+        stats.moves++;
+        stats.moveLog.add(new int[]{(int)((e.timestampMs - dayStartMs) / 60_000L), e.staff, e.centre,
+            e.targetCentre, dayIndex});
+        beginDuty(e.staff);
+        if (!roster.pool(e.staff) && e.centre == roster.home(e.staff))
+        {
+            movedOut[e.centre]++;
+        }
+    }
+
     private void windowClosed(final EngineEvent e)
     {
         final int c = e.centre;
@@ -838,13 +1059,34 @@ final class DaySimulation implements EventListener
         }
         mode[i] = CLOSED;
         closing[i] = false;
+        breakDue[i] = false;
+        shiftDue[i] = false;
         open[c]--;
-        final int member = windowStaff[i];
-        if (closingHere && !deployed[i] && member >= 0)
+        if (returning[i] >= 0)
         {
-            freeHome[homeOffset[c] + freeHomeCount[c]++] = member;
+            backOffice(returning[i]);
+            returning[i] = -1;
         }
+        final int member = windowStaff[i];
         deployed[i] = false;
         windowStaff[i] = -1;
+        if (member < 0)
+        {
+            return;
+        }
+        memberWindow[member] = -1;
+        roster.leave(member, nowMs);
+        if (!closingHere || breakingHere)
+        {
+            return;
+        }
+        if (c != roster.home(member))
+        {
+            heap.push(nowMs, SEND_HOME, member, 0);
+        }
+        else if (!roster.pool(member))
+        {
+            roster.release(member, nowMs);
+        }
     }
 }

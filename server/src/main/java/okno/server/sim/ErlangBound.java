@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The pooled M/M/c figures for the simulated load: per centre and hour the offered load {@code a} (expected
  * arrivals x mean service time of the centre's mix); the fewest windows meeting the goals if every window
  * served every service ({@link #staffHoursPerDay}); and, for the square-root staffing the simulation used, the
- * Erlang-C mean wait and share over 15 minutes, arrival-weighted.
+ * Erlang-C mean wait and share over 15 minutes with the windows of its {@link StaffingPlan}, arrival-weighted.
  *
  * @param staffHoursPerDay   window hours per day a perfectly pooled network needs for the goals
  * @param plannedHoursPerDay window hours per day of the simulation's staffing plan (without moves)
@@ -16,7 +16,8 @@ import java.time.LocalDate;
 public record ErlangBound(double staffHoursPerDay, double plannedHoursPerDay, double meanWaitMinutes,
     double overPromiseShare)
 {
-    static ErlangBound of(final Workload w, final LocalDate start, final int days, final double beta)
+    static ErlangBound of(final Workload w, final LocalDate start, final int days, final double beta,
+        final boolean reach)
     {
         double needed = 0;
         double planned = 0;
@@ -27,16 +28,13 @@ public record ErlangBound(double staffHoursPerDay, double plannedHoursPerDay, do
         for (int d = 0; d < days; d++)
         {
             final java.time.DayOfWeek day = start.plusDays(d).getDayOfWeek();
+            final StaffingPlan plan = StaffingPlan.of(w, day, beta, reach);
             for (int c = 0; c < w.network.centres().size(); c++)
             {
                 final double service = w.meanServiceMinutes(c);
                 for (int h = 0; h < 24; h++)
                 {
-                    double perHour = 0;
-                    for (int m = h * 60; m < h * 60 + 60; m++)
-                    {
-                        perHour += w.ratePerMinute(c, day, m);
-                    }
+                    final double perHour = w.arrivalsInHour(c, day, h);
                     if (perHour <= 0)
                     {
                         continue;
@@ -44,7 +42,7 @@ public record ErlangBound(double staffHoursPerDay, double plannedHoursPerDay, do
                     final double a = perHour / 60 * service;
                     needed += ErlangC.serversFor(a, Simulation.TARGET_MEAN_MINUTES / service, promise / service,
                         Simulation.TARGET_TAIL_SHARE);
-                    final int windows = (int)Math.ceil(a + beta * Math.sqrt(a));
+                    final int windows = plan.size(c, h);
                     planned += windows;
                     arrivals += perHour;
                     waitSum += perHour * ErlangC.meanWait(windows, a) * service;

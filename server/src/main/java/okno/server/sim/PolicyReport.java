@@ -39,21 +39,23 @@ public final class PolicyReport
         b.append(String.format(Locale.ROOT, "network %s, %d day(s) from %s, seed %d, %,d visitors/Tuesday%n",
             settings.network().name(), settings.days(), settings.startDate(), settings.seed(),
             settings.visitorsPerDay()));
-        b.append(String.format(Locale.ROOT, "%-14s %6s %9s %7s %7s %10s %7s %11s %6s %8s %9s %7s %9s%n",
-            "policy", "beta", "visitors", "mean", "p95", "P(>15m)", "coffee", "staff-h/d", "util", "moves",
-            "ETA-MAE", "goals", timing ? "wall-s/d" : ""));
+        b.append(String.format(Locale.ROOT, "%-14s %6s %9s %7s %7s %10s %7s %10s %10s %6s %6s %7s %8s %8s %7s %9s%n",
+            "policy", "beta", "visitors", "mean", "p95", "P(>15m)", "coffee", "staff-h/d", "window-h/d", "util",
+            "moves", "returns", "ETA-MAE", "ETA-bias", "goals", timing ? "wall-s/d" : ""));
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT,
-                "%-14s %6.2f %9d %6.2fm %6.1fm %10.5f %7d %11.0f %5.1f%% %8d %8.1fm %7s %9s%n",
+                "%-14s %6.2f %9d %6.2fm %6.1fm %10.5f %7d %10.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s%n",
                 s.policy.publicName(), s.staffing, s.visitors / Math.max(1, s.days), s.meanWaitMinutes(),
                 s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
-                100 * s.utilisation(), s.moves, s.etaMeanAbsErrorMinutes(), s.meetsTargets() ? "met" : "missed",
+                s.windowHoursPerDay(), 100 * s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
+                s.etaBiasMinutes(), s.meetsTargets() ? "met" : "missed",
                 timing ? String.format(Locale.ROOT, "%.2f", s.wallNanos / 1e9 / Math.max(1, s.days)) : ""));
         }
         b.append(String.format(Locale.ROOT,
-            "%-14s %6.2f %9s %6.2fm %7s %10.5f %7s %11.0f  (pooled M/M/c per centre-hour; goals need %.0f staff-h/d)%n",
-            "erlang-c", settings.staffingBeta(), "", bound.meanWaitMinutes(), "", bound.overPromiseShare(), "",
+            "%-14s %6.2f %9s %6.2fm %7s %10.5f %7s %10s %10.0f  (pooled M/M/c per centre-hour with the plan's windows;"
+                + " the goals need %.0f window-h/d)%n",
+            "erlang-c", settings.staffingBeta(), "", bound.meanWaitMinutes(), "", bound.overPromiseShare(), "", "",
             bound.plannedHoursPerDay(), bound.staffHoursPerDay()));
         return b.toString();
     }
@@ -76,20 +78,22 @@ public final class PolicyReport
     private String summaryCsv()
     {
         final StringBuilder b = new StringBuilder("policy,beta,days,visitors,called,mean_wait_min,p50_min,p95_min,"
-            + "p99_min,max_min,over_15_share,coffee,staff_hours_per_day,utilisation,moves,eta_mae_min,eta_bias_min,"
-            + "mean_rating,goals_met\n");
+            + "p99_min,max_min,over_15_share,coffee,staff_hours_per_day,window_hours_per_day,utilisation,moves,returns,"
+            + "eta_mae_min,eta_bias_min,mean_rating,goals_met\n");
         for (final PolicyStats s : results)
         {
-            b.append(String.format(Locale.ROOT, "%s,%.3f,%d,%d,%d,%.3f,%.2f,%.2f,%.2f,%.2f,%.6f,%d,%.1f,%.4f,%d,%.3f,"
-                + "%.3f,%.3f,%s%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
+            b.append(String.format(Locale.ROOT, "%s,%.3f,%d,%d,%d,%.3f,%.2f,%.2f,%.2f,%.2f,%.6f,%d,%.1f,%.1f,%.4f,%d,"
+                + "%d,%.3f,%.3f,%.3f,%s%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
                 s.meanWaitMinutes(), s.quantileMinutes(0.5), s.quantileMinutes(0.95), s.quantileMinutes(0.99),
-                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(), s.utilisation(),
-                s.moves, s.etaMeanAbsErrorMinutes(), s.etaBiasMinutes(),
+                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
+                s.windowHoursPerDay(), s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
+                s.etaBiasMinutes(),
                 s.ratings == 0 ? 0.0 : s.ratingSum / (double)s.ratings, s.meetsTargets()));
         }
-        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,%.1f,,,,,,%n", settings.staffingBeta(),
-            settings.days(), bound.meanWaitMinutes(), bound.overPromiseShare(), bound.plannedHoursPerDay()));
-        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,%.1f,,,,,,%n", settings.days(),
+        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,,%.1f,,,,,,,%n",
+            settings.staffingBeta(), settings.days(), bound.meanWaitMinutes(), bound.overPromiseShare(),
+            bound.plannedHoursPerDay()));
+        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,,%.1f,,,,,,,%n", settings.days(),
             bound.staffHoursPerDay()));
         return b.toString();
     }

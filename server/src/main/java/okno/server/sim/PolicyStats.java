@@ -27,8 +27,10 @@ public final class PolicyStats
     long services;
     long serviceSumMs;
     long staffedMs;
+    long paidMs;
     long travelMs;
     long moves;
+    long returns;
     long ratingSum;
     long ratings;
     long etaCount;
@@ -51,9 +53,10 @@ public final class PolicyStats
         this.queueSamples = new int[centres][SAMPLES_PER_DAY];
     }
 
-    /** Adds the engine's KPIs of one finished day. */
-    void addDay(final CentreKpi day)
+    /** Adds the engine's KPIs of one finished day and the staff time the day paid. */
+    void addDay(final CentreKpi day, final long dayPaidMs)
     {
+        paidMs += dayPaidMs;
         waits.addAll(day.waits());
         visitors += day.visitors();
         waited += day.waited();
@@ -86,15 +89,22 @@ public final class PolicyStats
         return waited == 0 ? 0 : overPromise / (double)waited;
     }
 
-    /** @return window hours plus travel hours, per day. */
+    /** @return paid staff hours per day: shifts from their start to the member's last window or trip. */
     double staffHoursPerDay()
     {
-        return (staffedMs + travelMs) / 3_600_000.0 / Math.max(1, days);
+        return paidMs / 3_600_000.0 / Math.max(1, days);
     }
 
+    /** @return hours of open windows per day (what the Erlang-C bound counts). */
+    double windowHoursPerDay()
+    {
+        return staffedMs / 3_600_000.0 / Math.max(1, days);
+    }
+
+    /** @return service time over open window time. */
     double utilisation()
     {
-        return staffedMs == 0 ? 0 : serviceSumMs / (double)(staffedMs + travelMs);
+        return staffedMs == 0 ? 0 : serviceSumMs / (double)staffedMs;
     }
 
     double etaMeanAbsErrorMinutes()

@@ -15,9 +15,11 @@ import java.util.List;
  * @param policies       policies to compare
  * @param visitorsPerDay network visitors on a weekday of factor 1 (Tuesday)
  * @param staffingBeta   square-root staffing margin: each hour a centre staffs {@code a + beta x sqrt(a)} windows
+ *                       for the load {@code a} of each service group (see {@link StaffingPlan})
+ * @param shifts         shifts and breaks of the staff
  */
 public record SimSettings(NetworkConfig network, long seed, int days, LocalDate startDate,
-    List<SimPolicy> policies, int visitorsPerDay, double staffingBeta)
+    List<SimPolicy> policies, int visitorsPerDay, double staffingBeta, ShiftRules shifts)
 {
     public SimSettings
     {

@@ -3,10 +3,13 @@ package okno.server.sim;
 import okno.config.NetworkConfig;
 import okno.engine.state.NetworkState;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A simulation run: the same seeded days of visitors through a fresh engine once per policy, and the pooled
@@ -20,17 +23,22 @@ public final class Simulation
 
     private final SimSettings settings;
     private final Workload workload;
+    private final boolean reach;
 
     /** Builds a run; nothing happens before {@link #run}. */
     public Simulation(final SimSettings settings)
     {
-        this(settings, VisitorMix.CITY);
+        this(settings, VisitorMix.CITY, true);
     }
 
-    /** Builds a run with another visitor mix (tests: the M/M/c mix). */
-    Simulation(final SimSettings settings, final VisitorMix mix)
+    /**
+     * Builds a run with another visitor mix (tests: the M/M/c mix), and with or without the staffing plan's
+     * reach for the goals (without: square-root staffing alone, see {@link StaffingPlan}).
+     */
+    Simulation(final SimSettings settings, final VisitorMix mix, final boolean reach)
     {
         this.settings = settings;
+        this.reach = reach;
         this.workload = new Workload(settings.network(), settings.visitorsPerDay(), settings.seed(), mix);
     }
 
@@ -66,13 +74,16 @@ public final class Simulation
         final NetworkState state = new NetworkState(network);
         final PolicyStats stats = new PolicyStats(policy, beta, network.centres().size());
         final long started = System.nanoTime();
+        final Map<DayOfWeek, StaffingPlan> plans = new EnumMap<>(DayOfWeek.class);
         for (int d = 0; d < settings.days(); d++)
         {
             final LocalDate date = settings.startDate().plusDays(d);
             final long dayStartMs = date.atStartOfDay().toInstant(ZoneOffset.ofTotalSeconds(
                 network.utcOffset().getTotalSeconds())).toEpochMilli();
-            new DaySimulation(state, workload, policy, beta, stats, date, dayStartMs, settings.seed(), d,
-                d == settings.days() - 1, progress).run();
+            final StaffingPlan plan = plans.computeIfAbsent(date.getDayOfWeek(),
+                day -> StaffingPlan.of(workload, day, beta, reach));
+            new DaySimulation(state, workload, policy, plan, settings.shifts(), stats, date, dayStartMs,
+                settings.seed(), d, d == settings.days() - 1, progress).run();
         }
         stats.wallNanos = System.nanoTime() - started;
         return stats;
@@ -116,6 +127,6 @@ public final class Simulation
     /** @return the pooled Erlang-C figures for the run's load. */
     public ErlangBound bound(final double beta)
     {
-        return ErlangBound.of(workload, settings.startDate(), settings.days(), beta);
+        return ErlangBound.of(workload, settings.startDate(), settings.days(), beta, reach);
     }
 }

@@ -36,6 +36,8 @@ final class Workload
     private final double[] popularity;
     /** Services offered per centre (some window has them). */
     final boolean[][] offered;
+    /** Sum of the popularity of the services each centre offers. */
+    private final double[] offeredPopularity;
     private final double[] centreWeight;
     /** Integral of the shape over each centre's opening hours per weekday (0 when closed). */
     private final double[][] shapeSums;
@@ -72,6 +74,7 @@ final class Workload
         final List<CentreDef> centres = network.centres();
         offered = new boolean[centres.size()][services.size()];
         centreWeight = new double[centres.size()];
+        offeredPopularity = new double[centres.size()];
         double total = 0;
         for (int c = 0; c < centres.size(); c++)
         {
@@ -81,6 +84,10 @@ final class Workload
                 {
                     offered[c][index.service(service)] = true;
                 }
+            }
+            for (int s = 0; s < popularity.length; s++)
+            {
+                offeredPopularity[c] += offered[c][s] ? popularity[s] : 0;
             }
             centreWeight[c] = centres.get(c).windows().size();
             total += centreWeight[c];
@@ -192,17 +199,37 @@ final class Workload
     /** @return expected service minutes of a visit of the mix at a centre (for staffing and Erlang C). */
     double meanServiceMinutes(final int centre)
     {
-        double weight = 0;
         double sum = 0;
         for (int s = 0; s < popularity.length; s++)
         {
-            if (offered[centre][s])
-            {
-                weight += popularity[s];
-                sum += popularity[s] * network.services().get(s).expectedMinutes();
-            }
+            sum += serviceMinutes(centre, s);
         }
-        return (1 + multiServiceShare) * sum / weight;
+        return sum;
+    }
+
+    /**
+     * @return expected minutes of service {@code s} per visitor of a centre (its share of the visits, first or
+     *     second service, times its expected minutes); summed over services this is {@link #meanServiceMinutes}
+     */
+    double serviceMinutes(final int centre, final int service)
+    {
+        if (!offered[centre][service])
+        {
+            return 0;
+        }
+        return (1 + multiServiceShare) * popularity[service] / offeredPopularity[centre]
+            * network.services().get(service).expectedMinutes();
+    }
+
+    /** @return expected arrivals at a centre during a clock hour of a weekday. */
+    double arrivalsInHour(final int centre, final DayOfWeek day, final int hour)
+    {
+        double sum = 0;
+        for (int m = hour * 60; m < hour * 60 + 60; m++)
+        {
+            sum += ratePerMinute(centre, day, m);
+        }
+        return sum;
     }
 
     /** Standard normal by Box-Muller (one of the pair). */

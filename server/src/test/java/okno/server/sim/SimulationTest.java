@@ -36,12 +36,13 @@ class SimulationTest
     void oneCentreOfIdenticalWindowsMatchesErlangC()
     {
         // M/M/5 with a = 4 erlangs: lambda = 0.4 per minute, 10-minute exponential services, 5 windows all day
+        // (square-root staffing alone: without the plan's floor for the goals)
         final int windows = 5;
         final double a = 4.0;
         final NetworkConfig network = singleQueue(8);
         final SimSettings settings = new SimSettings(network, 7, 30, TUESDAY, List.of(SimPolicy.OKNO),
-            (int)Math.round(a / 10 * 1440), 0.4);
-        final PolicyStats stats = new Simulation(settings, VisitorMix.MMC).run(Progress.NONE).get(0);
+            (int)Math.round(a / 10 * 1440), 0.4, ShiftRules.NONE);
+        final PolicyStats stats = new Simulation(settings, VisitorMix.MMC, false).run(Progress.NONE).get(0);
 
         final double erlangMean = ErlangC.meanWait(windows, a) * 10;
         final double erlangOver15 = ErlangC.waitExceeds(windows, a, 1.5);
@@ -82,11 +83,92 @@ class SimulationTest
         assertEquals(6, summary.lines().count(), "header, three policies, two Erlang-C rows");
     }
 
+    @Test
+    void thePlanOpensWindowsWhereTheDemandIsNotInIndexOrder()
+    {
+        // windows 0-7 serve a 5-minute service, windows 8-15 a 40-minute one: the long one carries most load
+        final NetworkConfig network = twoGroups(8);
+        final Workload workload = new Workload(network, 150, 3, VisitorMix.MMC);
+        final StaffingPlan plan = StaffingPlan.of(workload, TUESDAY.getDayOfWeek(), 0.5, true);
+        final int hour = 12;
+        int shortWindows = 0;
+        int longWindows = 0;
+        for (int k = 0; k < plan.size(0, hour); k++)
+        {
+            if (plan.window(0, hour, k) < 8)
+            {
+                shortWindows++;
+            }
+            else
+            {
+                longWindows++;
+            }
+        }
+        final double perMinute = workload.arrivalsInHour(0, TUESDAY.getDayOfWeek(), hour) / 60;
+        final double longLoad = perMinute * workload.serviceMinutes(0, 1);
+        final double shortLoad = perMinute * workload.serviceMinutes(0, 0);
+        assertTrue(longLoad > 3 * shortLoad, "the long service carries the load: " + longLoad + " vs " + shortLoad);
+        assertTrue(longWindows >= Math.ceil(longLoad + 0.5 * Math.sqrt(longLoad)), "capacity for the long service: "
+            + longWindows + " windows for " + longLoad + " erlangs");
+        assertTrue(shortWindows >= 1 && shortWindows < longWindows, "the short service gets what its load and tail"
+            + " need: " + shortWindows);
+        assertEquals(0, plan.size(0, 3), "nobody comes at night");
+    }
+
+    @Test
+    void breaksAreCoveredByColleaguesAndPaidShiftsCoverThem()
+    {
+        final NetworkConfig network = twoGroups(8);
+        final PolicyStats withBreaks = runOneCentre(network, ShiftRules.CITY);
+        final PolicyStats without = runOneCentre(network, ShiftRules.NONE);
+
+        assertEquals(without.visitors, withBreaks.visitors, "the same visitors");
+        // three 30-minute breaks in a 12-hour shift are paid but not at a window
+        assertTrue(withBreaks.staffHoursPerDay() > 1.08 * withBreaks.windowHoursPerDay(), "breaks are paid: "
+            + withBreaks.staffHoursPerDay() + " h for " + withBreaks.windowHoursPerDay() + " window-hours");
+        assertEquals(without.windowHoursPerDay(), withBreaks.windowHoursPerDay(),
+            0.05 * without.windowHoursPerDay(), "colleagues keep the planned windows open through breaks");
+        assertTrue(withBreaks.meanWaitMinutes() < without.meanWaitMinutes() + 0.5, "breaks barely change waits: "
+            + withBreaks.meanWaitMinutes() + " vs " + without.meanWaitMinutes());
+        assertTrue(withBreaks.staffHoursPerDay() <= 16 * 12.0, "nobody works past a 12-hour shift");
+    }
+
+    private static PolicyStats runOneCentre(final NetworkConfig network, final ShiftRules shifts)
+    {
+        final SimSettings settings = new SimSettings(network, 5, 1, TUESDAY, List.of(SimPolicy.OKNO), 120, 0.5,
+            shifts);
+        return new Simulation(settings, VisitorMix.CITY, true).run(Progress.NONE).get(0);
+    }
+
+    /**
+     * One centre open 08:00-20:00: {@code half} windows for a 5-minute service of agency A, {@code half} for a
+     * 40-minute one of B; two staff members per window.
+     */
+    private static NetworkConfig twoGroups(final int half)
+    {
+        final ServiceDef quick = new ServiceDef("quick", "Q", "A", 5, Set.of(PriorityClass.NORMAL), 'A');
+        final ServiceDef slow = new ServiceDef("slow", "S", "B", 40, Set.of(PriorityClass.NORMAL), 'B');
+        final List<WindowDef> windowDefs = new ArrayList<>();
+        final List<StaffDef> staff = new ArrayList<>();
+        for (int w = 0; w < 2 * half; w++)
+        {
+            final String service = w < half ? "quick" : "slow";
+            windowDefs.add(new WindowDef("w" + w, Map.of(service, 5)));
+            staff.add(new StaffDef("p" + w, "P" + w, "two", List.of(service), false));
+            staff.add(new StaffDef("q" + w, "Q" + w, "two", List.of(service), false));
+        }
+        final CentreDef centre = new CentreDef("two", "Two", "D", 55.75, 37.62, false,
+            WeeklyHours.everyDay(new DayHours(8 * 60, 20 * 60)), windowDefs);
+        return new NetworkConfig("two", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, List.of(quick, slow),
+            List.of(centre), staff, List.of());
+    }
+
     private static PolicyReport runDemo(final long seed)
     {
         final NetworkConfig demo = Networks.demo();
         final SimSettings settings = new SimSettings(demo, seed, 1, TUESDAY,
-            List.of(SimPolicy.FIFO, SimPolicy.OKNO, SimPolicy.BALANCER), SimSettings.defaultVisitors(demo), 0.0);
+            List.of(SimPolicy.FIFO, SimPolicy.OKNO, SimPolicy.BALANCER), SimSettings.defaultVisitors(demo), 0.0,
+            ShiftRules.CITY);
         final Simulation simulation = new Simulation(settings);
         return new PolicyReport(settings, simulation.run(Progress.NONE), simulation.bound(0.0));
     }
