@@ -15,7 +15,9 @@ import java.util.function.LongConsumer;
  * <p><b>Pressure.</b> For each open centre: {@code n} = open windows plus staff already travelling there, the
  * backlog {@code B} = waiting work (each waiting ticket at its service's estimated time), the predicted wait
  * {@code B / n}, and the arrival rate (moving average of tickets per interval). A centre is overloaded when its
- * predicted wait exceeds {@link BalancerRules#highWaitMs} and it has a closed window to open.
+ * predicted wait has exceeded {@link BalancerRules#highWaitMs} at every evaluation for at least
+ * {@link BalancerRules#sustainMs} (a burst that drains by itself moves nobody), still exceeds it counting the
+ * staff already on their way and chosen before, and it has a closed window to open: moves fill the need, no more.
  *
  * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window),
  * and staff idle at an open window of a quiet centre (predicted wait without them below
@@ -57,6 +59,8 @@ public final class Balancer
     private final long[] lastIssued;
     /** Arrivals per interval x {@link #RATE_SCALE}, moving average with weight 1/4. */
     private final long[] arrivalRate;
+    /** Since when each centre's predicted wait has stayed over the high mark, or {@link #NEVER}. */
+    private final long[] overSinceMs;
 
     // scratch of one evaluation
     private final int[] windowsThere;
@@ -64,6 +68,8 @@ public final class Balancer
     private final long[] backlog;
     private final int[] waitingThere;
     private final boolean[] openNow;
+    /** Over the high mark for long enough at this evaluation. */
+    private final boolean[] sustained;
     /** Spare staff grouped by centre: members of centre c at {@code spareStart[c] .. spareStart[c + 1] - 1}. */
     private final int[] candidates;
     private final int[] spareStart;
@@ -97,6 +103,8 @@ public final class Balancer
         lastReceivedMs = new long[centreCount];
         lastIssued = new long[centreCount];
         arrivalRate = new long[centreCount];
+        overSinceMs = new long[centreCount];
+        sustained = new boolean[centreCount];
         windowsThere = new int[centreCount];
         closedLeft = new int[centreCount];
         backlog = new long[centreCount];
@@ -108,6 +116,7 @@ public final class Balancer
         spareKind = new byte[staffCount];
         Arrays.fill(lastMovedMs, NEVER);
         Arrays.fill(lastReceivedMs, NEVER);
+        Arrays.fill(overSinceMs, NEVER);
     }
 
     /** @return the current mode. */
@@ -211,6 +220,7 @@ public final class Balancer
         Arrays.fill(arrivalRate, 0);
         Arrays.fill(lastMovedMs, NEVER);
         Arrays.fill(lastReceivedMs, NEVER);
+        Arrays.fill(overSinceMs, NEVER);
         nextEvaluationMs = NEVER;
     }
 
@@ -218,7 +228,7 @@ public final class Balancer
     public void evaluate(final long nowMs, final LoadProbe probe)
     {
         nextEvaluationMs = nowMs + rules.intervalMs();
-        measure(probe);
+        measure(nowMs, probe);
         if (!collectCandidates(nowMs, probe))
         {
             count = 0;
@@ -288,7 +298,7 @@ public final class Balancer
         return -1;
     }
 
-    private void measure(final LoadProbe probe)
+    private void measure(final long nowMs, final LoadProbe probe)
     {
         for (int c = 0; c < centreCount; c++)
         {
@@ -309,6 +319,18 @@ public final class Balancer
                 windowsThere[probe.staffCentre(s)]++;
                 closedLeft[probe.staffCentre(s)]--;
             }
+        }
+        for (int c = 0; c < centreCount; c++)
+        {
+            if (!pressed(c))
+            {
+                overSinceMs[c] = NEVER;
+            }
+            else if (overSinceMs[c] == NEVER)
+            {
+                overSinceMs[c] = nowMs;
+            }
+            sustained[c] = overSinceMs[c] != NEVER && nowMs - overSinceMs[c] >= rules.sustainMs();
         }
     }
 
@@ -382,10 +404,15 @@ public final class Balancer
         return spareKind[s] != 2 || quiet(at);
     }
 
+    /** @return whether the centre's predicted wait, with the windows counted so far, is over the high mark. */
+    private boolean pressed(final int c)
+    {
+        return waitingThere[c] > 0 && openNow[c] && backlog[c] / Math.max(1, windowsThere[c]) > rules.highWaitMs();
+    }
+
     private boolean overloaded(final int c)
     {
-        return closedLeft[c] > 0 && waitingThere[c] > 0 && openNow[c]
-            && backlog[c] / Math.max(1, windowsThere[c]) > rules.highWaitMs();
+        return sustained[c] && closedLeft[c] > 0 && pressed(c);
     }
 
     /** Visitor-time saved at the target minus travel time; see the class comment. */
@@ -444,7 +471,7 @@ public final class Balancer
             hash.accept(scores[i]);
             hash.accept(fresh[i] ? 1 : 0);
         }
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate})
+        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (final long v : column)
             {
@@ -471,7 +498,7 @@ public final class Balancer
             out.writeLong(scores[i]);
             out.writeBoolean(fresh[i]);
         }
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate})
+        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (final long v : column)
             {
@@ -506,7 +533,7 @@ public final class Balancer
             scores[i] = in.readLong();
             fresh[i] = in.readBoolean();
         }
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate})
+        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (int i = 0; i < column.length; i++)
             {

@@ -69,7 +69,7 @@ class BalancerTest
         {
             d.issue("north", "passport");
         }
-        d.tick();
+        sustain(d);
         final int dina = d.index.staff("dina");
         assertEquals(StaffMode.TRAVELLING, d.state.staff(dina).mode());
         assertEquals(1, d.eventsOf(EventType.PROPOSAL_ACCEPTED).size());
@@ -83,7 +83,7 @@ class BalancerTest
         {
             d.issue("south", "licence");
         }
-        d.advanceMinutes(1).tick();
+        sustain(d);
         assertEquals(d.index.centre("north"), d.state.staff(dina).centre(), "no move back within the cooldown");
         assertEquals(1, d.eventsOf(EventType.STAFF_MOVED).size());
     }
@@ -102,7 +102,7 @@ class BalancerTest
         {
             d.issue("south", "passport");
         }
-        d.tick();
+        sustain(d);
         final List<ProposalView> proposals = d.state.proposals();
         assertEquals(1, proposals.size(), "south has one closed window to fill");
         assertEquals(d.index.centre("north"), proposals.get(0).from());
@@ -124,6 +124,67 @@ class BalancerTest
         copy.validateInternalState();
     }
 
+    @Test
+    void aBurstThatDrainsWithinTheSustainTimeMovesNobody()
+    {
+        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
+        d.atMonday(9, 0);
+        d.ok(d.command(CommandType.SET_BALANCER_MODE).flag(BalancerMode.AUTO.code()));
+        d.open("c2", "w0", "c2s0");
+        final int[] burst = new int[12];
+        for (int i = 0; i < burst.length; i++)
+        {
+            burst[i] = d.issue("c2", "s2");
+        }
+        final long sustainMinutes = BalancerRules.DEFAULT.sustainMs() / 60_000L;
+        for (int m = 0; m < sustainMinutes - 1; m++)
+        {
+            d.advanceMinutes(1).tick();
+        }
+        assertTrue(d.state.proposals().isEmpty(), "overloaded for less than the sustain time: no proposal yet");
+        for (final int ticket : burst)
+        {
+            d.ok(d.command(CommandType.CANCEL_TICKET).centre("c2").ticket(ticket));
+        }
+        d.advanceMinutes(2).tick();
+        assertTrue(d.eventsOf(EventType.STAFF_MOVED).isEmpty(), "the line drained: nobody travels");
+
+        for (int i = 0; i < 12; i++)
+        {
+            d.issue("c2", "s2");
+        }
+        d.advanceMinutes(1).tick();
+        assertTrue(d.eventsOf(EventType.STAFF_MOVED).isEmpty(), "a new overload starts its own clock");
+        sustain(d);
+        assertTrue(!d.eventsOf(EventType.STAFF_MOVED).isEmpty(), "a sustained overload gets staff");
+    }
+
+    @Test
+    void movesFillTheNeedAndNoMore()
+    {
+        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
+        d.atMonday(9, 0);
+        d.open("c2", "w0", "c2s0");
+        // 3 visitors of a 5-minute service: 15 minutes of work for one window, 7.5 with two (over 5), 5 with three
+        for (int i = 0; i < 3; i++)
+        {
+            d.issue("c2", "s2");
+        }
+        sustain(d);
+        final List<ProposalView> proposals = d.state.proposals();
+        assertEquals(2, proposals.size(), "two more windows bring the predicted wait to 5 minutes: " + proposals);
+    }
+
+    /** Ticks every minute through the balancer's sustain time (and one evaluation more). */
+    private static void sustain(final EngineDriver d)
+    {
+        d.tick();
+        for (long m = 0; m <= BalancerRules.DEFAULT.sustainMs() / 60_000L; m++)
+        {
+            d.advanceMinutes(1).tick();
+        }
+    }
+
     /** Five centres in a row with a standby member each; centre c2 has one window open and twelve tickets. */
     private static EngineDriver overloadedCentreTwo()
     {
@@ -134,7 +195,7 @@ class BalancerTest
         {
             d.issue("c2", "s2");
         }
-        d.tick();
+        sustain(d);
         return d;
     }
 }

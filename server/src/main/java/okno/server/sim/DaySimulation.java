@@ -837,8 +837,13 @@ final class DaySimulation implements EventListener
         {
             if (!roster.pool(member))
             {
+                // back in the back office: off standby, so the balancer does not send them away again
+                command(CommandType.SET_STANDBY);
+                slot.staff = member;
+                slot.flag = 0;
+                apply();
                 movedOut[c]--;
-                roster.release(member, nowMs);
+                backOffice(member);
             }
             return;
         }
