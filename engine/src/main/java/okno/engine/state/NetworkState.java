@@ -1322,7 +1322,7 @@ public final class NetworkState implements StateMachine, NetworkView
 
     int etaSeconds(final CentreState centre, final int service, final int ahead)
     {
-        return eta.waitSeconds(centre.index, service, ahead, centre.openServing[service]);
+        return eta.waitSeconds(centre, service, ahead, rules.escalationMinutes() * DayCalendar.MINUTE_MS);
     }
 
     EngineEvent event(final EventType type)

@@ -23,7 +23,7 @@ import java.util.Arrays;
  *   long nowMs, long day, long nextArrivalMs
  *   per centre:  int ticketCount, tickets..., lines..., windows..., dedup maps, serials[26], counters
  *   per staff:   byte mode, int centre, int window, int targetCentre, long arrivalMs, long ratingSum, int ratingCount
- *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 3: balancer overload clocks, ETA service mix)
+ *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 3: balancer overload clocks)
  * </pre>
  */
 final class StateCodec
