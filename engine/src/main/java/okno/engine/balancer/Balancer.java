@@ -312,7 +312,7 @@ public final class Balancer
             waitingThere[c] = probe.waiting(c);
             openNow[c] = probe.isOpen(c);
         }
-        for (int s = 0; s < staffCount; s++)
+        for (int s = 0; s < staffCount && probe.anyTravelling(); s++)
         {
             if (probe.staffMode(s) == StaffMode.TRAVELLING.code())
             {

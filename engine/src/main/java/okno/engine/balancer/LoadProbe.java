@@ -30,6 +30,9 @@ public interface LoadProbe
     /** @return tickets issued today so far (growth is the difference between evaluations). */
     long issuedToday(int centre);
 
+    /** @return whether any staff member is travelling (when not, {@link #staffMode} needs no scan for it). */
+    boolean anyTravelling();
+
     /** @return stable code of the staff member's {@link okno.engine.api.StaffMode}. */
     int staffMode(int staff);
 

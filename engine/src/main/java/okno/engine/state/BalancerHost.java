@@ -150,6 +150,10 @@ final class BalancerHost implements LoadProbe
     public long backlogMs(final int centre)
     {
         final CentreState cs = state.centres[centre];
+        if (cs.stateCounts[TicketState.WAITING.code()] == 0)
+        {
+            return 0;
+        }
         long work = 0;
         for (int s = 0; s < state.serviceCount; s++)
         {
@@ -166,6 +170,12 @@ final class BalancerHost implements LoadProbe
     public long issuedToday(final int centre)
     {
         return state.centres[centre].ticketCount;
+    }
+
+    @Override
+    public boolean anyTravelling()
+    {
+        return state.nextArrivalMs != Long.MAX_VALUE;
     }
 
     @Override

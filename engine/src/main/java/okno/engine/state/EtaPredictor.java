@@ -1,5 +1,6 @@
 package okno.engine.state;
 
+import okno.engine.api.TicketState;
 import okno.engine.api.WindowMode;
 
 import java.io.DataInput;
@@ -33,18 +34,43 @@ public final class EtaPredictor
 
     private final int serviceCount;
     private final long[] averageMs;
+    /** Per centre and service: the centre's windows that serve it (fixed by configuration). */
+    private final int[][] servingWindows;
 
     /**
-     * @param centreCount         number of centres
+     * @param centres             the centres, with their windows
      * @param expectedMsByService expected service time of each service, milliseconds
      */
-    public EtaPredictor(final int centreCount, final long[] expectedMsByService)
+    EtaPredictor(final CentreState[] centres, final long[] expectedMsByService)
     {
         this.serviceCount = expectedMsByService.length;
-        this.averageMs = new long[centreCount * serviceCount];
-        for (int c = 0; c < centreCount; c++)
+        this.averageMs = new long[centres.length * serviceCount];
+        this.servingWindows = new int[centres.length * serviceCount][];
+        final int[] count = new int[serviceCount];
+        for (int c = 0; c < centres.length; c++)
         {
             System.arraycopy(expectedMsByService, 0, averageMs, c * serviceCount, serviceCount);
+            java.util.Arrays.fill(count, 0);
+            for (final WindowState w : centres[c].windows)
+            {
+                for (int k = 0; k < w.skillCount(); k++)
+                {
+                    count[w.skillService(k)]++;
+                }
+            }
+            for (int s = 0; s < serviceCount; s++)
+            {
+                servingWindows[c * serviceCount + s] = new int[count[s]];
+                count[s] = 0;
+            }
+            for (final WindowState w : centres[c].windows)
+            {
+                for (int k = 0; k < w.skillCount(); k++)
+                {
+                    final int s = w.skillService(k);
+                    servingWindows[c * serviceCount + s][count[s]++] = w.index;
+                }
+            }
         }
     }
 
@@ -74,17 +100,20 @@ public final class EtaPredictor
         final int base = centre.index * serviceCount;
         final long average = averageMs[base + service];
         double work = ahead * (double)average;
+        // the other lines only matter when some other ticket waits
+        final boolean othersWait = centre.stateCounts[TicketState.WAITING.code()] > centre.waitingFor(service);
         int serving = 0;
         boolean free = false;
-        for (final WindowState w : centre.windows)
+        for (final int index : servingWindows[base + service])
         {
-            if (w.mode != WindowMode.OPEN || w.weightOf(service) == 0)
+            final WindowState w = centre.windows[index];
+            if (w.mode != WindowMode.OPEN)
             {
                 continue;
             }
             serving++;
             free |= w.current == null;
-            for (int k = 0; k < w.skillCount(); k++)
+            for (int k = 0; othersWait && k < w.skillCount(); k++)
             {
                 final int other = w.skillService(k);
                 final int waiting = other == service ? 0 : centre.waitingFor(other);

@@ -139,7 +139,7 @@ public final class NetworkState implements StateMachine, NetworkView
         }
         travelMs = travelTimes(config.centres(), rules.travelKmPerHour());
         appointments = new Appointments(config.seed(), centres.length, serviceCount);
-        eta = new EtaPredictor(centres.length, expectedMs);
+        eta = new EtaPredictor(centres, expectedMs);
         kpis = new KpiBook(centres.length, rules.promiseMinutes() * DayCalendar.MINUTE_MS);
         schedule = new LoadSchedule(centres.length);
         balancing = new BalancerHost(this, BalancerRules.DEFAULT);

@@ -96,6 +96,8 @@ final class DaySimulation implements EventListener
     private final int[] windowStaff;
     /** Window (network index) each member sits at, or -1. */
     private final int[] memberWindow;
+    /** The member is on break away from their window, which a colleague keeps. */
+    private final boolean[] onBreak;
     /** The plan of the current hour wants the window open. */
     private final boolean[] wanted;
     /** Member on break who takes the window back from their relief once it is free, or -1. */
@@ -181,6 +183,7 @@ final class DaySimulation implements EventListener
         calls = new int[total];
         Arrays.fill(current, -1);
         memberWindow = new int[workload.network.staff().size()];
+        onBreak = new boolean[memberWindow.length];
         Arrays.fill(memberWindow, -1);
         wanted = new boolean[total];
         returning = new int[total];
@@ -723,6 +726,7 @@ final class DaySimulation implements EventListener
             breakingHere = true;
             close(i);
             breakingHere = false;
+            onBreak[member] = true;
             openWindow(c, i - windowBase[c], relief, false);
             return;
         }
@@ -752,7 +756,12 @@ final class DaySimulation implements EventListener
             busy(i);
             return;
         }
-        if (mode[i] == CLOSED || roster.over(member, nowMs))
+        if (!onBreak[member])
+        {
+            return;
+        }
+        onBreak[member] = false;
+        if (mode[i] == CLOSED || returning[i] >= 0 || roster.over(member, nowMs))
         {
             backOffice(member);
             return;

@@ -39,24 +39,33 @@ public final class PolicyReport
         b.append(String.format(Locale.ROOT, "network %s, %d day(s) from %s, seed %d, %,d visitors/Tuesday%n",
             settings.network().name(), settings.days(), settings.startDate(), settings.seed(),
             settings.visitorsPerDay()));
-        b.append(String.format(Locale.ROOT, "%-14s %6s %9s %7s %7s %10s %7s %10s %10s %6s %6s %7s %8s %8s %7s %9s%n",
+        b.append(String.format(Locale.ROOT, "%-14s %6s %9s %7s %7s %10s %7s %10s %10s %6s %6s %7s %8s %8s %7s %9s %8s%n",
             "policy", "beta", "visitors", "mean", "p95", "P(>15m)", "coffee", "staff-h/d", "window-h/d", "util",
-            "moves", "returns", "ETA-MAE", "ETA-bias", "goals", timing ? "wall-s/d" : ""));
+            "moves", "returns", "ETA-MAE", "ETA-bias", "goals", timing ? "wall-s/d" : "", timing ? "cpu-s/d" : ""));
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT,
-                "%-14s %6.2f %9d %6.2fm %6.1fm %10.5f %7d %10.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s%n",
+                "%-14s %6.2f %9d %6.2fm %6.1fm %10.5f %7d %10.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s %8s%n",
                 s.policy.publicName(), s.staffing, s.visitors / Math.max(1, s.days), s.meanWaitMinutes(),
                 s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
                 s.windowHoursPerDay(), 100 * s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
                 s.etaBiasMinutes(), s.meetsTargets() ? "met" : "missed",
-                timing ? String.format(Locale.ROOT, "%.2f", s.wallNanos / 1e9 / Math.max(1, s.days)) : ""));
+                timing ? String.format(Locale.ROOT, "%.2f", s.wallNanos / 1e9 / Math.max(1, s.days)) : "",
+                timing ? String.format(Locale.ROOT, "%.2f", s.cpuNanos / 1e9 / Math.max(1, s.days)) : ""));
         }
         b.append(String.format(Locale.ROOT,
             "%-14s %6.2f %9s %6.2fm %7s %10.5f %7s %10s %10.0f  (pooled M/M/c per centre-hour with the plan's windows;"
                 + " the goals need %.0f window-h/d)%n",
             "erlang-c", settings.staffingBeta(), "", bound.meanWaitMinutes(), "", bound.overPromiseShare(), "", "",
             bound.plannedHoursPerDay(), bound.staffHoursPerDay()));
+        final PolicyStats first = results.get(0);
+        for (final PolicyStats s : results)
+        {
+            b.append(String.format(Locale.ROOT, "%s: goals %s; staff-hours %+.1f%% vs %s; window-hours %+.1f%% vs the "
+                    + "Erlang-C goal bound%n", s.policy.publicName(), s.meetsTargets() ? "met" : "missed",
+                100 * (s.staffHoursPerDay() / first.staffHoursPerDay() - 1), first.policy.publicName(),
+                100 * (s.windowHoursPerDay() / bound.staffHoursPerDay() - 1)));
+        }
         return b.toString();
     }
 

@@ -44,6 +44,8 @@ public final class PolicyStats
     /** Moves of the whole run: minute of the day, staff, from, to, day index. */
     final List<int[]> moveLog = new ArrayList<>();
     long wallNanos;
+    /** CPU time of the simulating thread (the machine may be shared: wall time alone overstates). */
+    long cpuNanos;
     int days;
 
     PolicyStats(final SimPolicy policy, final double staffing, final int centres)

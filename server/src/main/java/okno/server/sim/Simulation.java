@@ -3,6 +3,8 @@ package okno.server.sim;
 import okno.config.NetworkConfig;
 import okno.engine.state.NetworkState;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -74,6 +76,8 @@ public final class Simulation
         final NetworkState state = new NetworkState(network);
         final PolicyStats stats = new PolicyStats(policy, beta, network.centres().size());
         final long started = System.nanoTime();
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final long cpuStarted = threads.getCurrentThreadCpuTime();
         final Map<DayOfWeek, StaffingPlan> plans = new EnumMap<>(DayOfWeek.class);
         for (int d = 0; d < settings.days(); d++)
         {
@@ -86,6 +90,7 @@ public final class Simulation
                 settings.seed(), d, d == settings.days() - 1, progress).run();
         }
         stats.wallNanos = System.nanoTime() - started;
+        stats.cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;
         return stats;
     }
 

@@ -133,6 +133,19 @@ class SimulationTest
         assertTrue(withBreaks.staffHoursPerDay() <= 16 * 12.0, "nobody works past a 12-hour shift");
     }
 
+    @Test
+    void theLeanestStaffingMeetsTheGoalsWithFewerHoursThanTheRichest()
+    {
+        final SimSettings settings = new SimSettings(twoGroups(16), 5, 5, TUESDAY, List.of(SimPolicy.OKNO), 200, 0.5,
+            ShiftRules.CITY);
+        final Simulation simulation = new Simulation(settings, VisitorMix.CITY, true);
+        final PolicyStats leanest = simulation.leanest(SimPolicy.OKNO, Progress.NONE);
+        final PolicyStats richest = simulation.runPolicy(SimPolicy.OKNO, 3.0, Progress.NONE);
+        assertTrue(leanest.meetsTargets(), "mean " + leanest.meanWaitMinutes() + ", tail " + leanest.overPromiseShare());
+        assertTrue(leanest.staffing < 3.0 && leanest.windowHoursPerDay() < richest.windowHoursPerDay(),
+            "beta " + leanest.staffing + ": " + leanest.windowHoursPerDay() + " vs " + richest.windowHoursPerDay());
+    }
+
     private static PolicyStats runOneCentre(final NetworkConfig network, final ShiftRules shifts)
     {
         final SimSettings settings = new SimSettings(network, 5, 1, TUESDAY, List.of(SimPolicy.OKNO), 120, 0.5,
