@@ -1,6 +1,5 @@
 package okno.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import okno.server.TestNode.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,8 @@ import static okno.server.TestNode.DISPLAY;
 import static okno.server.TestNode.KIOSK;
 import static okno.server.TestNode.OPERATOR;
 import static okno.server.TestNode.TERMINAL;
+import static okno.server.TestNode.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every class of refusal of the HTTP API answers with its status and a {@code {"error","message"}} body. */
@@ -36,17 +35,6 @@ class HttpErrorsTest
     static void node()
     {
         node = NODE.node();
-    }
-
-    /** Asserts status, error code and the documented body shape. */
-    private static void refused(final int status, final String error, final Reply reply)
-    {
-        assertEquals(status, reply.status(), reply::toString);
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
-        final JsonNode body = reply.json();
-        assertEquals(2, body.size(), reply.body());
-        assertEquals(error, body.get("error").asText(), reply.body());
-        assertFalse(body.get("message").asText().isBlank(), reply.body());
     }
 
     private static Reply take(final String token, final String body)

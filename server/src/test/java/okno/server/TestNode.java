@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * A real {@link OknoServer} over the demo network on loopback ports, with a hand-moved clock that starts inside
  * opening hours, and a small JSON-over-HTTP client for it. Restartable over the same data directory.
@@ -130,6 +134,17 @@ final class TestNode implements AutoCloseable
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** Asserts a refusal: status, error code and the documented {@code {"error","message"}} body. */
+    static void refused(final int status, final String error, final Reply reply)
+    {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        final JsonNode body = reply.json();
+        assertEquals(2, body.size(), reply.body());
+        assertEquals(error, body.get("error").asText(), reply.body());
+        assertFalse(body.get("message").asText().isBlank(), reply.body());
     }
 
     static JsonNode parse(final String json)
