@@ -127,10 +127,8 @@ class BalancerTest
     @Test
     void aBurstThatDrainsWithinTheSustainTimeMovesNobody()
     {
-        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
-        d.atMonday(9, 0);
+        final EngineDriver d = centreTwoWith(0);
         d.ok(d.command(CommandType.SET_BALANCER_MODE).flag(BalancerMode.AUTO.code()));
-        d.open("c2", "w0", "c2s0");
         final int[] burst = new int[12];
         for (int i = 0; i < burst.length; i++)
         {
@@ -162,14 +160,8 @@ class BalancerTest
     @Test
     void movesFillTheNeedAndNoMore()
     {
-        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
-        d.atMonday(9, 0);
-        d.open("c2", "w0", "c2s0");
         // 3 visitors of a 5-minute service: 15 minutes of work for one window, 7.5 with two (over 5), 5 with three
-        for (int i = 0; i < 3; i++)
-        {
-            d.issue("c2", "s2");
-        }
+        final EngineDriver d = centreTwoWith(3);
         sustain(d);
         final List<ProposalView> proposals = d.state.proposals();
         assertEquals(2, proposals.size(), "two more windows bring the predicted wait to 5 minutes: " + proposals);
@@ -185,17 +177,24 @@ class BalancerTest
         }
     }
 
-    /** Five centres in a row with a standby member each; centre c2 has one window open and twelve tickets. */
+    /** Centre c2 with twelve tickets for one open window, overloaded for the sustain time. */
     private static EngineDriver overloadedCentreTwo()
+    {
+        final EngineDriver d = centreTwoWith(12);
+        sustain(d);
+        return d;
+    }
+
+    /** Five centres in a row with a standby member each; centre c2 has one window open and {@code tickets}. */
+    private static EngineDriver centreTwoWith(final int tickets)
     {
         final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 4, 6));
         d.atMonday(9, 0);
         d.open("c2", "w0", "c2s0");
-        for (int i = 0; i < 12; i++)
+        for (int i = 0; i < tickets; i++)
         {
             d.issue("c2", "s2");
         }
-        sustain(d);
         return d;
     }
 }

@@ -277,9 +277,9 @@ final class DaySimulation implements EventListener
             case SAMPLE -> sample();
             case WAKE -> wake(a, b);
             case DEPLOY -> deploy(a, b);
-            case BREAK -> breakDue(a);
+            case BREAK -> due(a, breakDue);
             case BREAK_END -> breakEnd(a, b);
-            case SHIFT_END -> shiftEnd(a);
+            case SHIFT_END -> due(a, shiftDue);
             case SEND_HOME -> sendHome(a);
             default -> throw new IllegalStateException("unknown simulator event " + kind);
         }
@@ -508,19 +508,22 @@ final class DaySimulation implements EventListener
         }
     }
 
-    /**
-     * A window without a visitor: closes if it must, hands over at its member's shift end, goes on a due break,
-     * else calls; idle when nobody can be called.
-     */
+    /** A window's visitor is done (or it just opened): it becomes idle and does what is due. */
     private void windowFree(final int i)
     {
         if (mode[i] != BUSY || current[i] >= 0)
         {
             return;
         }
-        final int c = centreOf(i);
         mode[i] = IDLE;
         busyWindows--;
+        next(i);
+    }
+
+    /** An idle window: what is due first (close, give back, hand over, break), else it calls. */
+    private void next(final int i)
+    {
+        final int c = centreOf(i);
         if (closing[i])
         {
             close(i);
@@ -692,21 +695,21 @@ final class DaySimulation implements EventListener
         }
     }
 
-    /** A member's break is due: at once if their window is free, else after the visitor. */
-    private void breakDue(final int member)
+    /**
+     * A member's break or shift end is due ({@code due} is {@link #breakDue} or {@link #shiftDue}): at once if
+     * their window is free, else after the visitor; nothing when they are not at a window.
+     */
+    private void due(final int member, final boolean[] due)
     {
         final int i = memberWindow[member];
         if (i < 0 || mode[i] == ON_BREAK)
         {
             return;
         }
-        if (mode[i] == BUSY)
+        due[i] = true;
+        if (mode[i] == IDLE)
         {
-            breakDue[i] = true;
-        }
-        else
-        {
-            startBreak(i);
+            next(i);
         }
     }
 
@@ -801,24 +804,6 @@ final class DaySimulation implements EventListener
         else
         {
             roster.release(member, nowMs);
-        }
-    }
-
-    /** A member's shift ended: they leave their window once it is free. */
-    private void shiftEnd(final int member)
-    {
-        final int i = memberWindow[member];
-        if (i < 0 || mode[i] == ON_BREAK)
-        {
-            return;
-        }
-        if (mode[i] == BUSY)
-        {
-            shiftDue[i] = true;
-        }
-        else
-        {
-            handOver(i);
         }
     }
 
