@@ -19,7 +19,7 @@ public final class CentreState
     private static final int INITIAL_POOL = 64;
 
     final int index;
-    final DayHours[] hoursByDay;
+    private final DayHours[] hoursByDay;
     final WindowState[] windows;
     /** Windows having each service (configuration). */
     final int[] offeredWindows;
@@ -105,6 +105,12 @@ public final class CentreState
     public int consecutivePriorityCalls()
     {
         return consecutivePriorityCalls;
+    }
+
+    /** @return opening hours on a local day, or {@code null} when closed all day. */
+    DayHours hoursOn(final long epochDay)
+    {
+        return hoursByDay[DayCalendar.dayOfWeek(epochDay).getValue() - 1];
     }
 
     /** @return whether the window index exists. */
