@@ -27,8 +27,11 @@ import okno.engine.state.WindowState;
  * Ties are broken by earlier issue, then lower ticket number.
  *
  * <p><b>Cost.</b> Each centre keeps one line per service and priority class, ordered by issue time, so the
- * oldest (and, within one line, best scoring) ticket is the line's head: a call looks at three heads per
- * service of the window plus the window's own transfers, never at the whole queue.
+ * oldest (and, within one line, best scoring) ticket is the line's head. The centre also keeps, per class, a
+ * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
+ * ANDs the two word by word and looks only at the heads of lines that are both served and non-empty (plus the
+ * window's own transfers), never at empty lines and never at the whole queue. The order in which candidates are
+ * considered does not matter: every comparison is a total order (issue time, then number).
  *
  * <p>The instance only holds the scratch of the call in progress (so a call allocates nothing); the answer
  * depends on the arguments alone. Engine thread only.
@@ -36,6 +39,9 @@ import okno.engine.state.WindowState;
 public final class CallNextPolicy
 {
     private static final long SCORE_BIAS_MS = 60_000L;
+    private static final int NORMAL = PriorityClass.NORMAL.code();
+    private static final int ACCESSIBILITY = PriorityClass.ACCESSIBILITY.code();
+    private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
 
     private Ticket oldest;
     private Ticket bestPriority;
@@ -61,13 +67,17 @@ public final class CallNextPolicy
         bestNormal = null;
         bestNormalScore = Long.MIN_VALUE;
         normalWaiting = false;
-        for (int i = 0; i < window.skillCount(); i++)
+        for (int word = 0; word < centre.lineWords(); word++)
         {
-            final int service = window.skillService(i);
-            final int weight = window.skillWeight(i);
-            consider(centre.serviceQueue(service, PriorityClass.NORMAL.code()).head(), weight, nowMs);
-            consider(centre.serviceQueue(service, PriorityClass.ACCESSIBILITY.code()).head(), weight, nowMs);
-            consider(centre.serviceQueue(service, PriorityClass.APPOINTMENT.code()).head(), weight, nowMs);
+            final long skills = window.skillBits(word);
+            if (skills != 0)
+            {
+                considerLines(centre, window, NORMAL, word, skills & centre.waitingLines(NORMAL, word), nowMs);
+                considerLines(centre, window, ACCESSIBILITY, word,
+                    skills & centre.waitingLines(ACCESSIBILITY, word), nowMs);
+                considerLines(centre, window, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word),
+                    nowMs);
+            }
         }
         final TicketQueue transfers = window.transfers();
         for (Ticket t = transfers.head(); t != null; t = t.next())
@@ -95,6 +105,20 @@ public final class CallNextPolicy
         return normalWaiting;
     }
 
+    /** Considers the heads of the lines of one class whose services are the set bits of {@code lines}. */
+    private void considerLines(final CentreState centre, final WindowState window, final int priority,
+        final int word, final long lines, final long nowMs)
+    {
+        long bits = lines;
+        while (bits != 0)
+        {
+            final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            final int weight = priority == NORMAL ? window.weightOf(service) : 0;
+            consider(centre.serviceQueue(service, priority).head(), weight, nowMs);
+        }
+    }
+
     private void consider(final Ticket ticket, final int weight, final long nowMs)
     {
         if (ticket == null)
@@ -105,7 +129,7 @@ public final class CallNextPolicy
         {
             oldest = ticket;
         }
-        if (ticket.priority() != PriorityClass.NORMAL.code())
+        if (ticket.priority() != NORMAL)
         {
             if (bestPriority == null || ticket.isBefore(bestPriority))
             {

@@ -39,7 +39,7 @@ final class CentreBuilder
                 }
                 skillWeights[i++] = Math.max(1, skill.getValue());
             }
-            windows[w] = new WindowState(w, skillServices, skillWeights,
+            windows[w] = new WindowState(w, skillServices, skillWeights, serviceCount,
                 serviceCount * CentreState.PRIORITY_CLASSES + w);
         }
         return new CentreState(c, hours, windows, serviceCount);

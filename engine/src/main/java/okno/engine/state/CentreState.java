@@ -26,6 +26,10 @@ public final class CentreState
     /** Open windows having each service. */
     final int[] openServing;
     private final TicketQueue[] serviceQueues;
+    /** Words of one class's bitset over services. */
+    private final int lineWords;
+    /** Non-empty service lines: per priority class (code - 1) a bitset over services, {@link #lineWords} each. */
+    private final long[] waitingLines;
 
     Ticket[] tickets = new Ticket[INITIAL_POOL];
     int ticketCount;
@@ -57,9 +61,14 @@ public final class CentreState
         this.offeredWindows = new int[serviceCount];
         this.openServing = new int[serviceCount];
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
+        this.lineWords = lineWords(serviceCount);
+        this.waitingLines = new long[PRIORITY_CLASSES * lineWords];
         for (int i = 0; i < serviceQueues.length; i++)
         {
-            serviceQueues[i] = new TicketQueue(i);
+            final int service = i / PRIORITY_CLASSES;
+            final int priorityIndex = i % PRIORITY_CLASSES;
+            serviceQueues[i] = new TicketQueue(i, waitingLines, priorityIndex * lineWords + (service >>> 6),
+                1L << service);
         }
         for (final WindowState window : windows)
         {
@@ -78,6 +87,28 @@ public final class CentreState
     public TicketQueue serviceQueue(final int service, final int priority)
     {
         return serviceQueues[service * PRIORITY_CLASSES + priority - 1];
+    }
+
+    /** @return words of a bitset with one bit per service. */
+    static int lineWords(final int serviceCount)
+    {
+        return (serviceCount + 63) >>> 6;
+    }
+
+    /** @return words of one priority class's bitset of non-empty lines (one bit per service). */
+    public int lineWords()
+    {
+        return lineWords;
+    }
+
+    /**
+     * @param priority priority class code (1..3)
+     * @param word     word of the bitset: services {@code 64 * word} to {@code 64 * word + 63}
+     * @return bits of the services whose line of that class has waiting tickets
+     */
+    public long waitingLines(final int priority, final int word)
+    {
+        return waitingLines[(priority - 1) * lineWords + word];
     }
 
     /** @return number of service queues (services x priority classes). */
