@@ -26,10 +26,8 @@ public final class CentreState
     /** Open windows having each service. */
     final int[] openServing;
     private final TicketQueue[] serviceQueues;
-    /** Words of one class's bitset over services. */
-    private final int lineWords;
-    /** Non-empty service lines: per priority class (code - 1) a bitset over services, {@link #lineWords} each. */
-    private final long[] waitingLines;
+    /** Non-empty lines and their heads, for call-next. */
+    private final LineIndex lines;
 
     Ticket[] tickets = new Ticket[INITIAL_POOL];
     int ticketCount;
@@ -61,14 +59,10 @@ public final class CentreState
         this.offeredWindows = new int[serviceCount];
         this.openServing = new int[serviceCount];
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
-        this.lineWords = lineWords(serviceCount);
-        this.waitingLines = new long[PRIORITY_CLASSES * lineWords];
+        this.lines = new LineIndex(serviceCount);
         for (int i = 0; i < serviceQueues.length; i++)
         {
-            final int service = i / PRIORITY_CLASSES;
-            final int priorityIndex = i % PRIORITY_CLASSES;
-            serviceQueues[i] = new TicketQueue(i, waitingLines, priorityIndex * lineWords + (service >>> 6),
-                1L << service);
+            serviceQueues[i] = new TicketQueue(i, lines);
         }
         for (final WindowState window : windows)
         {
@@ -86,19 +80,13 @@ public final class CentreState
     /** @return the waiting line of a service and priority class code (1..3). */
     public TicketQueue serviceQueue(final int service, final int priority)
     {
-        return serviceQueues[service * PRIORITY_CLASSES + priority - 1];
-    }
-
-    /** @return words of a bitset with one bit per service. */
-    static int lineWords(final int serviceCount)
-    {
-        return (serviceCount + 63) >>> 6;
+        return serviceQueues[lineId(service, priority)];
     }
 
     /** @return words of one priority class's bitset of non-empty lines (one bit per service). */
     public int lineWords()
     {
-        return lineWords;
+        return lines.lineWords();
     }
 
     /**
@@ -108,7 +96,31 @@ public final class CentreState
      */
     public long waitingLines(final int priority, final int word)
     {
-        return waitingLines[(priority - 1) * lineWords + word];
+        return lines.nonEmpty(priority, word);
+    }
+
+    /** @return id of the line of a service and priority class code (1..3), as {@link #lineHead} takes it. */
+    public static int lineId(final int service, final int priority)
+    {
+        return service * PRIORITY_CLASSES + priority - 1;
+    }
+
+    /** @return original issue time of the head of a non-empty line (undefined for an empty one). */
+    public long lineHeadIssuedMs(final int line)
+    {
+        return lines.headIssuedMs(line);
+    }
+
+    /** @return packed number of the head of a non-empty line (undefined for an empty one). */
+    public int lineHeadNumber(final int line)
+    {
+        return lines.headNumber(line);
+    }
+
+    /** @return the head ticket of a line, or {@code null}. */
+    public Ticket lineHead(final int line)
+    {
+        return serviceQueues[line].head;
     }
 
     /** @return number of service queues (services x priority classes). */

@@ -5,35 +5,29 @@ package okno.engine.state;
  * head is the ticket that has waited longest. Insertion scans from the tail: new tickets append in O(1);
  * tickets returning for a next service or after a transfer are placed back where their issue time belongs.
  *
- * <p>A service line keeps one bit of its centre's bitset of non-empty lines (see
- * {@link CentreState#waitingLines}) equal to {@code size > 0}, so call-next finds the lines worth looking at
- * without touching the empty ones. A window's transfer queue has no such bit.
+ * <p>A service line reports every change of its head to its centre's {@link LineIndex}, so call-next finds the
+ * lines worth looking at, and compares their heads, without touching queues or tickets. A window's transfer
+ * queue has no index.
  */
 public final class TicketQueue
 {
     final int id;
-    private final long[] nonEmpty;
-    private final int word;
-    private final long bit;
+    private final LineIndex index;
     Ticket head;
     Ticket tail;
     int size;
 
-    /** A queue without a bit in any bitset (window transfers). */
+    /** A queue outside any index (window transfers). */
     TicketQueue(final int id)
     {
-        this(id, null, 0, 0);
+        this(id, null);
     }
 
-    /**
-     * @param nonEmpty bitset whose bit {@code bit} of word {@code word} mirrors {@code size > 0}
-     */
-    TicketQueue(final int id, final long[] nonEmpty, final int word, final long bit)
+    /** @param index the centre's line index, {@code id} being the line id there */
+    TicketQueue(final int id, final LineIndex index)
     {
         this.id = id;
-        this.nonEmpty = nonEmpty;
-        this.word = word;
-        this.bit = bit;
+        this.index = index;
     }
 
     /** @return the longest waiting ticket, or {@code null}. */
@@ -69,16 +63,17 @@ public final class TicketQueue
         if (after == null)
         {
             head = ticket;
+            if (index != null)
+            {
+                index.head(id, ticket);
+            }
         }
         else
         {
             after.next = ticket;
         }
         ticket.queue = this;
-        if (size++ == 0 && nonEmpty != null)
-        {
-            nonEmpty[word] |= bit;
-        }
+        size++;
     }
 
     /** Unlinks a ticket of this queue. */
@@ -87,6 +82,17 @@ public final class TicketQueue
         if (ticket.prev == null)
         {
             head = ticket.next;
+            if (index != null)
+            {
+                if (head == null)
+                {
+                    index.empty(id);
+                }
+                else
+                {
+                    index.head(id, head);
+                }
+            }
         }
         else
         {
@@ -103,10 +109,7 @@ public final class TicketQueue
         ticket.prev = null;
         ticket.next = null;
         ticket.queue = null;
-        if (--size == 0 && nonEmpty != null)
-        {
-            nonEmpty[word] &= ~bit;
-        }
+        size--;
     }
 
     /** Forgets every ticket (the pool is reset separately). */
@@ -115,16 +118,16 @@ public final class TicketQueue
         head = null;
         tail = null;
         size = 0;
-        if (nonEmpty != null)
+        if (index != null)
         {
-            nonEmpty[word] &= ~bit;
+            index.empty(id);
         }
     }
 
-    /** @return whether this queue's bit in the non-empty bitset is set (always true for transfer queues). */
-    boolean bitMatchesSize()
+    /** @return whether the line index agrees with this queue (always true for transfer queues). */
+    boolean indexMatches()
     {
-        return nonEmpty == null || ((nonEmpty[word] & bit) != 0) == (size > 0);
+        return index == null || index.matches(id, this);
     }
 
     /** @return how many tickets of this queue come before {@code ticket}. */

@@ -11,7 +11,7 @@ public final class WindowState
     final int index;
     private final int[] skillServices;
     private final int[] skillWeights;
-    /** Services of the skills as a bitset, words as {@link CentreState#lineWords}. */
+    /** Services of the skills as a bitset, words as {@link CentreState#lineWords()}. */
     private final long[] skillBits;
     /** Per word of {@link #skillBits}: skills in the words before it. */
     private final int[] rankBase;
@@ -32,7 +32,7 @@ public final class WindowState
         this.skillServices = skillServices;
         this.skillWeights = skillWeights;
         this.transfers = new TicketQueue(queueId);
-        this.skillBits = new long[CentreState.lineWords(serviceCount)];
+        this.skillBits = new long[LineIndex.words(serviceCount)];
         for (final int service : skillServices)
         {
             skillBits[service >>> 6] |= 1L << service;
