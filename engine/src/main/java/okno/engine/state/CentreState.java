@@ -2,7 +2,6 @@ package okno.engine.state;
 
 import okno.config.DayHours;
 import okno.engine.api.TicketState;
-import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
@@ -32,7 +31,7 @@ public final class CentreState
     Ticket[] tickets = new Ticket[INITIAL_POOL];
     int ticketCount;
     /** Packed number to pool index. */
-    final Int2IntHashMap ticketByNumber = new Int2IntHashMap(-1);
+    final NumberIndex ticketByNumber = new NumberIndex();
     /** Request key to pool index, today. */
     final Long2LongHashMap ticketByRequest = new Long2LongHashMap(-1);
     /** Request key to appointment code, today. */
