@@ -109,13 +109,10 @@ final class AppointmentDesk
         }
         final Appointments appointments = state.appointments;
         final int i = appointments.find(c.appointmentCode);
-        if (i < 0 || appointments.centre(i) != centre.index)
+        final Result active = checkActive(i, centre);
+        if (active != Result.OK)
         {
-            return Result.UNKNOWN_APPOINTMENT;
-        }
-        if (appointments.state(i) != AppointmentState.ACTIVE)
-        {
-            return Result.APPOINTMENT_NOT_ACTIVE;
+            return active;
         }
         appointments.cancel(i);
         c.resultAppointmentCode = c.appointmentCode;
@@ -138,13 +135,10 @@ final class AppointmentDesk
         }
         final Appointments appointments = state.appointments;
         final int i = appointments.find(c.appointmentCode);
-        if (i < 0 || appointments.centre(i) != centre.index)
+        final Result active = checkActive(i, centre);
+        if (active != Result.OK)
         {
-            return Result.UNKNOWN_APPOINTMENT;
-        }
-        if (appointments.state(i) != AppointmentState.ACTIVE)
-        {
-            return Result.APPOINTMENT_NOT_ACTIVE;
+            return active;
         }
         final long nowMs = state.nowMs;
         final long slotMs = appointments.slotMs(i);
@@ -170,6 +164,16 @@ final class AppointmentDesk
         c.resultAppointmentCode = c.appointmentCode;
         c.resultSlotMs = slotMs;
         return Result.OK;
+    }
+
+    /** @return OK when appointment {@code i} (-1: no such code) is an active one of the centre, else why not. */
+    private Result checkActive(final int i, final CentreState centre)
+    {
+        if (i < 0 || state.appointments.centre(i) != centre.index)
+        {
+            return Result.UNKNOWN_APPOINTMENT;
+        }
+        return state.appointments.state(i) == AppointmentState.ACTIVE ? Result.OK : Result.APPOINTMENT_NOT_ACTIVE;
     }
 
     /** @return whether {@code slotMs} starts a slot: a whole minute, {@code slotMinutes} steps from opening. */
