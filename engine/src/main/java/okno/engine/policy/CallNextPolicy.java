@@ -3,7 +3,6 @@ package okno.engine.policy;
 import okno.config.PriorityClass;
 import okno.engine.state.CentreState;
 import okno.engine.state.Ticket;
-import okno.engine.state.TicketQueue;
 import okno.engine.state.WindowState;
 
 /**
@@ -27,8 +26,12 @@ import okno.engine.state.WindowState;
  * Ties are broken by earlier issue, then lower ticket number.
  *
  * <p><b>Cost.</b> Each centre keeps one line per service and priority class, ordered by issue time, so the
- * oldest (and, within one line, best scoring) ticket is the line's head: a call looks at three heads per
- * service of the window plus the window's own transfers, never at the whole queue.
+ * oldest (and, within one line, best scoring) ticket is the line's head. The centre also keeps, per class, a
+ * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
+ * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
+ * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the issue time
+ * and number the centre keeps in a compact array, so only the winner's ticket object is read. The order in which
+ * candidates are considered does not matter: every comparison is a total order (issue time, then number).
  *
  * <p>The instance only holds the scratch of the call in progress (so a call allocates nothing); the answer
  * depends on the arguments alone. Engine thread only.
@@ -36,10 +39,21 @@ import okno.engine.state.WindowState;
 public final class CallNextPolicy
 {
     private static final long SCORE_BIAS_MS = 60_000L;
+    private static final int NORMAL = PriorityClass.NORMAL.code();
+    private static final int ACCESSIBILITY = PriorityClass.ACCESSIBILITY.code();
+    private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
+    /** Candidate reference of no candidate; line ids are >= 0, transfers are -2 - their place in the queue. */
+    private static final int NONE = -1;
 
-    private Ticket oldest;
-    private Ticket bestPriority;
-    private Ticket bestNormal;
+    private int oldest;
+    private long oldestMs;
+    private int oldestNumber;
+    private int bestPriority;
+    private long bestPriorityMs;
+    private int bestPriorityNumber;
+    private int bestNormal;
+    private long bestNormalMs;
+    private int bestNormalNumber;
     private long bestNormalScore;
     private boolean normalWaiting;
 
@@ -56,37 +70,42 @@ public final class CallNextPolicy
     public Ticket pick(final CentreState centre, final WindowState window, final long nowMs,
         final long escalationMs, final int priorityQuota)
     {
-        oldest = null;
-        bestPriority = null;
-        bestNormal = null;
+        oldest = NONE;
+        bestPriority = NONE;
+        bestNormal = NONE;
         bestNormalScore = Long.MIN_VALUE;
         normalWaiting = false;
-        for (int i = 0; i < window.skillCount(); i++)
+        for (int word = 0; word < centre.lineWords(); word++)
         {
-            final int service = window.skillService(i);
-            final int weight = window.skillWeight(i);
-            consider(centre.serviceQueue(service, PriorityClass.NORMAL.code()).head(), weight, nowMs);
-            consider(centre.serviceQueue(service, PriorityClass.ACCESSIBILITY.code()).head(), weight, nowMs);
-            consider(centre.serviceQueue(service, PriorityClass.APPOINTMENT.code()).head(), weight, nowMs);
+            final long skills = window.skillBits(word);
+            if (skills != 0)
+            {
+                considerLines(centre, window, NORMAL, word, skills & centre.waitingLines(NORMAL, word), nowMs);
+                considerLines(centre, window, ACCESSIBILITY, word,
+                    skills & centre.waitingLines(ACCESSIBILITY, word), nowMs);
+                considerLines(centre, window, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word),
+                    nowMs);
+            }
         }
-        final TicketQueue transfers = window.transfers();
-        for (Ticket t = transfers.head(); t != null; t = t.next())
+        int place = 0;
+        for (Ticket t = window.transfers().head(); t != null; t = t.next())
         {
-            consider(t, window.weightOf(t.currentService()), nowMs);
+            consider(-2 - place++, t.issuedMs(), t.number(), t.priority(), window.weightOf(t.currentService()),
+                nowMs);
         }
-        if (oldest == null)
+        if (oldest == NONE)
         {
             return null;
         }
-        if (nowMs - oldest.issuedMs() >= escalationMs)
+        if (nowMs - oldestMs >= escalationMs)
         {
-            return oldest;
+            return resolve(centre, window, oldest);
         }
-        if (bestPriority != null && (!normalWaiting || centre.consecutivePriorityCalls() < priorityQuota))
+        if (bestPriority != NONE && (!normalWaiting || centre.consecutivePriorityCalls() < priorityQuota))
         {
-            return bestPriority;
+            return resolve(centre, window, bestPriority);
         }
-        return bestNormal;
+        return resolve(centre, window, bestNormal);
     }
 
     /** @return whether the last {@link #pick} saw a normal candidate (the quota counts only such calls). */
@@ -95,30 +114,69 @@ public final class CallNextPolicy
         return normalWaiting;
     }
 
-    private void consider(final Ticket ticket, final int weight, final long nowMs)
+    /** Considers the heads of the lines of one class whose services are the set bits of {@code lines}. */
+    private void considerLines(final CentreState centre, final WindowState window, final int priority,
+        final int word, final long lines, final long nowMs)
     {
-        if (ticket == null)
+        long bits = lines;
+        while (bits != 0)
         {
-            return;
+            final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            final int line = CentreState.lineId(service, priority);
+            final int weight = priority == NORMAL ? window.weightOf(service) : 0;
+            consider(line, centre.lineHeadIssuedMs(line), centre.lineHeadNumber(line), priority, weight, nowMs);
         }
-        if (oldest == null || ticket.isBefore(oldest))
+    }
+
+    private void consider(final int ref, final long issuedMs, final int number, final int priority,
+        final int weight, final long nowMs)
+    {
+        if (oldest == NONE || isBefore(issuedMs, number, oldestMs, oldestNumber))
         {
-            oldest = ticket;
+            oldest = ref;
+            oldestMs = issuedMs;
+            oldestNumber = number;
         }
-        if (ticket.priority() != PriorityClass.NORMAL.code())
+        if (priority != NORMAL)
         {
-            if (bestPriority == null || ticket.isBefore(bestPriority))
+            if (bestPriority == NONE || isBefore(issuedMs, number, bestPriorityMs, bestPriorityNumber))
             {
-                bestPriority = ticket;
+                bestPriority = ref;
+                bestPriorityMs = issuedMs;
+                bestPriorityNumber = number;
             }
             return;
         }
         normalWaiting = true;
-        final long score = weight * (nowMs - ticket.issuedMs() + SCORE_BIAS_MS);
-        if (score > bestNormalScore || (score == bestNormalScore && ticket.isBefore(bestNormal)))
+        final long score = weight * (nowMs - issuedMs + SCORE_BIAS_MS);
+        if (score > bestNormalScore
+            || (score == bestNormalScore && isBefore(issuedMs, number, bestNormalMs, bestNormalNumber)))
         {
-            bestNormal = ticket;
+            bestNormal = ref;
+            bestNormalMs = issuedMs;
+            bestNormalNumber = number;
             bestNormalScore = score;
         }
+    }
+
+    /** Same order as {@link Ticket#isBefore}: earlier issue, then lower number. */
+    private static boolean isBefore(final long issuedMs, final int number, final long otherMs, final int otherNumber)
+    {
+        return issuedMs < otherMs || (issuedMs == otherMs && number < otherNumber);
+    }
+
+    private static Ticket resolve(final CentreState centre, final WindowState window, final int ref)
+    {
+        if (ref >= 0)
+        {
+            return centre.lineHead(ref);
+        }
+        Ticket t = window.transfers().head();
+        for (int place = -2 - ref; place > 0; place--)
+        {
+            t = t.next();
+        }
+        return t;
     }
 }

@@ -2,7 +2,6 @@ package okno.engine.state;
 
 import okno.config.DayHours;
 import okno.engine.api.TicketState;
-import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
@@ -19,18 +18,20 @@ public final class CentreState
     private static final int INITIAL_POOL = 64;
 
     final int index;
-    final DayHours[] hoursByDay;
+    private final DayHours[] hoursByDay;
     final WindowState[] windows;
     /** Windows having each service (configuration). */
     final int[] offeredWindows;
     /** Open windows having each service. */
     final int[] openServing;
     private final TicketQueue[] serviceQueues;
+    /** Non-empty lines and their heads, for call-next. */
+    private final LineIndex lines;
 
     Ticket[] tickets = new Ticket[INITIAL_POOL];
     int ticketCount;
     /** Packed number to pool index. */
-    final Int2IntHashMap ticketByNumber = new Int2IntHashMap(-1);
+    final NumberIndex ticketByNumber = new NumberIndex();
     /** Request key to pool index, today. */
     final Long2LongHashMap ticketByRequest = new Long2LongHashMap(-1);
     /** Request key to appointment code, today. */
@@ -57,9 +58,10 @@ public final class CentreState
         this.offeredWindows = new int[serviceCount];
         this.openServing = new int[serviceCount];
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
+        this.lines = new LineIndex(serviceCount);
         for (int i = 0; i < serviceQueues.length; i++)
         {
-            serviceQueues[i] = new TicketQueue(i);
+            serviceQueues[i] = new TicketQueue(i, lines);
         }
         for (final WindowState window : windows)
         {
@@ -77,7 +79,47 @@ public final class CentreState
     /** @return the waiting line of a service and priority class code (1..3). */
     public TicketQueue serviceQueue(final int service, final int priority)
     {
-        return serviceQueues[service * PRIORITY_CLASSES + priority - 1];
+        return serviceQueues[lineId(service, priority)];
+    }
+
+    /** @return words of one priority class's bitset of non-empty lines (one bit per service). */
+    public int lineWords()
+    {
+        return lines.lineWords();
+    }
+
+    /**
+     * @param priority priority class code (1..3)
+     * @param word     word of the bitset: services {@code 64 * word} to {@code 64 * word + 63}
+     * @return bits of the services whose line of that class has waiting tickets
+     */
+    public long waitingLines(final int priority, final int word)
+    {
+        return lines.nonEmpty(priority, word);
+    }
+
+    /** @return id of the line of a service and priority class code (1..3), as {@link #lineHead} takes it. */
+    public static int lineId(final int service, final int priority)
+    {
+        return service * PRIORITY_CLASSES + priority - 1;
+    }
+
+    /** @return original issue time of the head of a non-empty line (undefined for an empty one). */
+    public long lineHeadIssuedMs(final int line)
+    {
+        return lines.headIssuedMs(line);
+    }
+
+    /** @return packed number of the head of a non-empty line (undefined for an empty one). */
+    public int lineHeadNumber(final int line)
+    {
+        return lines.headNumber(line);
+    }
+
+    /** @return the head ticket of a line, or {@code null}. */
+    public Ticket lineHead(final int line)
+    {
+        return serviceQueues[line].head;
     }
 
     /** @return number of service queues (services x priority classes). */
@@ -105,6 +147,12 @@ public final class CentreState
     public int consecutivePriorityCalls()
     {
         return consecutivePriorityCalls;
+    }
+
+    /** @return opening hours on a local day, or {@code null} when closed all day. */
+    DayHours hoursOn(final long epochDay)
+    {
+        return hoursByDay[DayCalendar.dayOfWeek(epochDay).getValue() - 1];
     }
 
     /** @return whether the window index exists. */

@@ -95,6 +95,7 @@ final class StateInvariants
             n++;
         }
         require(previous == queue.tail && n == queue.size, "line ", queue.id, " size or tail wrong");
+        require(queue.indexMatches(), "line index of line ", queue.id, " is wrong");
         return n;
     }
 

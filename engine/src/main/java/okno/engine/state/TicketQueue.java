@@ -4,17 +4,30 @@ package okno.engine.state;
  * An intrusive doubly-linked list of waiting tickets ordered by original issue time (then number), so that its
  * head is the ticket that has waited longest. Insertion scans from the tail: new tickets append in O(1);
  * tickets returning for a next service or after a transfer are placed back where their issue time belongs.
+ *
+ * <p>A service line reports every change of its head to its centre's {@link LineIndex}, so call-next finds the
+ * lines worth looking at, and compares their heads, without touching queues or tickets. A window's transfer
+ * queue has no index.
  */
 public final class TicketQueue
 {
     final int id;
+    private final LineIndex index;
     Ticket head;
     Ticket tail;
     int size;
 
+    /** A queue outside any index (window transfers). */
     TicketQueue(final int id)
     {
+        this(id, null);
+    }
+
+    /** @param index the centre's line index, {@code id} being the line id there */
+    TicketQueue(final int id, final LineIndex index)
+    {
         this.id = id;
+        this.index = index;
     }
 
     /** @return the longest waiting ticket, or {@code null}. */
@@ -50,6 +63,10 @@ public final class TicketQueue
         if (after == null)
         {
             head = ticket;
+            if (index != null)
+            {
+                index.head(id, ticket);
+            }
         }
         else
         {
@@ -65,6 +82,17 @@ public final class TicketQueue
         if (ticket.prev == null)
         {
             head = ticket.next;
+            if (index != null)
+            {
+                if (head == null)
+                {
+                    index.empty(id);
+                }
+                else
+                {
+                    index.head(id, head);
+                }
+            }
         }
         else
         {
@@ -90,6 +118,16 @@ public final class TicketQueue
         head = null;
         tail = null;
         size = 0;
+        if (index != null)
+        {
+            index.empty(id);
+        }
+    }
+
+    /** @return whether the line index agrees with this queue (always true for transfer queues). */
+    boolean indexMatches()
+    {
+        return index == null || index.matches(id, this);
     }
 
     /** @return how many tickets of this queue come before {@code ticket}. */

@@ -11,6 +11,12 @@ public final class WindowState
     final int index;
     private final int[] skillServices;
     private final int[] skillWeights;
+    /** Services of the skills as a bitset, words as {@link CentreState#lineWords()}. */
+    private final long[] skillBits;
+    /** Per word of {@link #skillBits}: skills in the words before it. */
+    private final int[] rankBase;
+    /** Skill weights in ascending service order: the weight of a service is at its rank among the skills. */
+    private final int[] weightsByRank;
     final TicketQueue transfers;
 
     WindowMode mode = WindowMode.CLOSED;
@@ -18,12 +24,35 @@ public final class WindowState
     Ticket current;
     Ticket last;
 
-    WindowState(final int index, final int[] skillServices, final int[] skillWeights, final int queueId)
+    /** @param skillServices distinct service indexes below {@code serviceCount} */
+    WindowState(final int index, final int[] skillServices, final int[] skillWeights, final int serviceCount,
+        final int queueId)
     {
         this.index = index;
         this.skillServices = skillServices;
         this.skillWeights = skillWeights;
         this.transfers = new TicketQueue(queueId);
+        this.skillBits = new long[LineIndex.words(serviceCount)];
+        for (final int service : skillServices)
+        {
+            skillBits[service >>> 6] |= 1L << service;
+        }
+        this.rankBase = new int[skillBits.length];
+        for (int w = 1; w < skillBits.length; w++)
+        {
+            rankBase[w] = rankBase[w - 1] + Long.bitCount(skillBits[w - 1]);
+        }
+        this.weightsByRank = new int[skillServices.length];
+        for (int i = 0; i < skillServices.length; i++)
+        {
+            weightsByRank[rank(skillServices[i])] = skillWeights[i];
+        }
+    }
+
+    private int rank(final int service)
+    {
+        final int word = service >>> 6;
+        return rankBase[word] + Long.bitCount(skillBits[word] & ((1L << service) - 1));
     }
 
     /** @return window index within its centre. */
@@ -53,14 +82,20 @@ public final class WindowState
     /** @return weight of a service at this window, 0 when the window does not serve it. */
     public int weightOf(final int service)
     {
-        for (int i = 0; i < skillServices.length; i++)
+        if (service < 0 || (service >>> 6) >= skillBits.length || (skillBits[service >>> 6] & (1L << service)) == 0)
         {
-            if (skillServices[i] == service)
-            {
-                return skillWeights[i];
-            }
+            return 0;
         }
-        return 0;
+        return weightsByRank[rank(service)];
+    }
+
+    /**
+     * @param word word of the bitset: services {@code 64 * word} to {@code 64 * word + 63}
+     * @return bits of the services this window serves
+     */
+    public long skillBits(final int word)
+    {
+        return skillBits[word];
     }
 
     /** @return tickets transferred to this window, oldest issue first. */

@@ -1,0 +1,195 @@
+package okno.engine.state;
+
+import okno.config.DayHours;
+import okno.config.PriorityClass;
+import okno.engine.api.AppointmentView;
+import okno.engine.api.CentreCounters;
+import okno.engine.api.CentreSummary;
+import okno.engine.api.QueueEntry;
+import okno.engine.api.ServiceLine;
+import okno.engine.api.SlotView;
+import okno.engine.api.StaffView;
+import okno.engine.api.TicketState;
+import okno.engine.api.TicketView;
+import okno.engine.api.WindowView;
+import okno.engine.balancer.Balancer;
+import okno.engine.balancer.ProposalView;
+import okno.engine.kpi.LoadSchedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers the {@link okno.engine.api.NetworkView} queries of {@link NetworkState} with freshly allocated
+ * immutable views (queries are off the hot path). Engine thread only; reads, never changes.
+ */
+final class ViewBuilder
+{
+    private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
+
+    private final NetworkState state;
+    private final AppointmentDesk appointmentDesk;
+
+    ViewBuilder(final NetworkState state, final AppointmentDesk appointmentDesk)
+    {
+        this.state = state;
+        this.appointmentDesk = appointmentDesk;
+    }
+
+    CentreSummary centreSummary(final int centre)
+    {
+        final CentreState cs = state.centres[centre];
+        final List<ServiceLine> lines = new ArrayList<>();
+        for (int s = 0; s < state.serviceCount; s++)
+        {
+            if (cs.offeredWindows[s] > 0)
+            {
+                final int waiting = cs.waitingFor(s);
+                lines.add(new ServiceLine(s, waiting, cs.openServing[s], state.etaSeconds(cs, s, waiting)));
+            }
+        }
+        return new CentreSummary(centre, cs.openWindows, cs.stateCounts[TicketState.WAITING.code()],
+            cs.stateCounts[TicketState.POSTPONED.code()], cs.stateCounts[TicketState.DONE.code()],
+            cs.waitCount == 0 ? 0 : cs.waitSumMs / cs.waitCount, cs.maxWaitMs, lines);
+    }
+
+    List<QueueEntry> queue(final int centre, final int service)
+    {
+        final CentreState cs = state.centres[centre];
+        final List<QueueEntry> entries = new ArrayList<>();
+        final List<Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < cs.ticketCount; i++)
+        {
+            final Ticket t = cs.tickets[i];
+            if (t.state == TicketState.WAITING && t.currentService() == service)
+            {
+                tickets.add(t);
+            }
+        }
+        tickets.sort((a, b) -> a.isBefore(b) ? -1 : b.isBefore(a) ? 1 : 0);
+        for (final Ticket t : tickets)
+        {
+            entries.add(new QueueEntry(t.number, t.priority, t.issuedMs, t.targetWindow));
+        }
+        return entries;
+    }
+
+    TicketView ticket(final int centre, final int number)
+    {
+        final CentreState cs = state.centres[centre];
+        final Ticket t = cs.ticketByNumber(number);
+        if (t == null)
+        {
+            return null;
+        }
+        final List<Integer> services = new ArrayList<>(t.serviceCount);
+        for (int i = 0; i < t.serviceCount; i++)
+        {
+            services.add(t.services[i]);
+        }
+        int position = -1;
+        int etaSeconds = -1;
+        if (t.state == TicketState.WAITING)
+        {
+            final int ahead = state.ahead(cs, t);
+            position = ahead + 1;
+            etaSeconds = state.etaSeconds(cs, t.currentService(), ahead);
+        }
+        return new TicketView(centre, t.number, t.state, t.priority, services, t.currentServiceIndex, t.issuedMs,
+            position, etaSeconds, t.window, t.targetWindow, t.callCount, t.rating, t.appointmentCode);
+    }
+
+    WindowView window(final int centre, final int window)
+    {
+        final WindowState w = state.centres[centre].windows[window];
+        final Ticket current = w.current;
+        final long since = current == null ? 0
+            : current.state == TicketState.SERVING ? current.serviceStartMs : current.calledMs;
+        return new WindowView(centre, window, w.mode, w.staff, current == null ? -1 : current.number,
+            current == null ? null : current.state, since, w.last == null ? -1 : w.last.number,
+            w.last == null ? 0 : w.last.rating, w.transfers.size);
+    }
+
+    StaffView staff(final int staffIndex)
+    {
+        final StaffState s = state.staff[staffIndex];
+        return new StaffView(s.index, s.mode, s.centre, s.window, s.targetCentre, s.arrivalMs, s.ratingSum,
+            s.ratingCount);
+    }
+
+    List<SlotView> freeSlots(final int centre, final int service, final long epochDay)
+    {
+        final CentreState cs = state.centres[centre];
+        final List<SlotView> slots = new ArrayList<>();
+        final DayHours hours = cs.hoursOn(epochDay);
+        if (hours == null || cs.offeredWindows[service] == 0 || !state.catalog.allows(service, APPOINTMENT))
+        {
+            return slots;
+        }
+        final int capacity = appointmentDesk.slotCapacity(cs, service);
+        final int slotMinutes = state.rules.slotMinutes();
+        for (int m = hours.openMinute(); m + slotMinutes <= hours.closeMinute(); m += slotMinutes)
+        {
+            final long slotMs = state.calendar.dayStartMs(epochDay) + m * DayCalendar.MINUTE_MS;
+            final int booked = state.appointments.booked(centre, service, slotMs);
+            if (slotMs >= state.nowMs && booked < capacity)
+            {
+                slots.add(new SlotView(slotMs, capacity, booked));
+            }
+        }
+        return slots;
+    }
+
+    AppointmentView appointment(final int centre, final long code)
+    {
+        final Appointments appointments = state.appointments;
+        final int i = appointments.find(code);
+        if (i < 0 || appointments.centre(i) != centre)
+        {
+            return null;
+        }
+        return new AppointmentView(code, centre, appointments.service(i), appointments.slotMs(i),
+            appointments.state(i));
+    }
+
+    CentreCounters counters(final int centre)
+    {
+        final CentreState cs = state.centres[centre];
+        final int[] n = cs.stateCounts;
+        return new CentreCounters(centre, cs.ticketCount, n[TicketState.WAITING.code()],
+            n[TicketState.CALLED.code()], n[TicketState.SERVING.code()], n[TicketState.DONE.code()],
+            n[TicketState.NO_SHOW.code()], n[TicketState.POSTPONED.code()], n[TicketState.CANCELLED.code()],
+            cs.servicesCompleted, cs.waitSumMs, cs.waitCount, cs.maxWaitMs, cs.ratingSum, cs.ratingCount);
+    }
+
+    double[][] loadSchedule(final int centre)
+    {
+        final double[][] means = new double[LoadSchedule.WEEKDAYS][LoadSchedule.HOURS];
+        for (int d = 0; d < LoadSchedule.WEEKDAYS; d++)
+        {
+            for (int h = 0; h < LoadSchedule.HOURS; h++)
+            {
+                means[d][h] = state.schedule.meanArrivals(centre, d + 1, h);
+            }
+        }
+        return means;
+    }
+
+    List<ProposalView> proposals()
+    {
+        final List<ProposalView> list = new ArrayList<>();
+        final Balancer b = state.balancing.balancer;
+        for (int i = 0; i < b.proposalCount(); i++)
+        {
+            list.add(new ProposalView(b.id(i), b.staff(i), b.from(i), b.to(i), b.score(i),
+                state.travelMs(b.from(i), b.to(i))));
+        }
+        return list;
+    }
+
+    int predictedWaitSeconds(final int centre, final int service)
+    {
+        final CentreState cs = state.centres[centre];
+        return cs.offeredWindows[service] == 0 ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
+    }
+}
