@@ -54,9 +54,10 @@ public final class PolicyReport
                 timing ? String.format(Locale.ROOT, "%.2f", s.cpuNanos / 1e9 / Math.max(1, s.days)) : ""));
         }
         b.append(String.format(Locale.ROOT,
-            "%-14s %6.2f %9s %6.2fm %7s %10.5f %7s %10s %10.0f  (pooled M/M/c per centre-hour with the plan's windows;"
+            "%-14s %6.2f %9s %7s %7s %10.5f %7s %10s %10.0f  (pooled M/M/c per centre-hour with the plan's windows;"
                 + " the goals need %.0f window-h/d)%n",
-            "erlang-c", settings.staffingBeta(), "", bound.meanWaitMinutes(), "", bound.overPromiseShare(), "", "",
+            "erlang-c", settings.staffingBeta(), "", Double.isInfinite(bound.meanWaitMinutes()) ? "overload"
+                : String.format(Locale.ROOT, "%.2fm", bound.meanWaitMinutes()), "", bound.overPromiseShare(), "", "",
             bound.plannedHoursPerDay(), bound.staffHoursPerDay()));
         final PolicyStats first = results.get(0);
         for (final PolicyStats s : results)
