@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The edges' way into the journaled pipeline; counts every answered command for /metrics. */
+/** The edges' way into the journaled pipeline; shows every answered command to /metrics. */
 final class PipelineGateway implements EngineGateway
 {
     private static final CommandTranslator<Consumer<Command>> FILL = (command, fill) -> fill.accept(command);
@@ -26,23 +26,24 @@ final class PipelineGateway implements EngineGateway
     };
 
     private final EnginePipeline pipeline;
-    private final MetricsEndpoint metrics;
 
     PipelineGateway(final EnginePipeline pipeline, final MetricsEndpoint metrics)
     {
         this.pipeline = pipeline;
-        this.metrics = metrics;
+        pipeline.addReplyObserver((correlation, command) -> metrics.onCommand(command));
     }
 
     @Override
     public void submit(final Consumer<Command> fill, final Consumer<Command> reply)
     {
-        final ReplyListener listener = (correlation, command) ->
-        {
-            metrics.onCommand(command);
-            reply.accept(command);
-        };
-        pipeline.submit(FILL, fill, listener, 0);
+        pipeline.submit(FILL, fill, (correlation, command) -> reply.accept(command), 0);
+    }
+
+    @Override
+    public <A> void submitBatch(final CommandTranslator<A> translator, final A[] args, final long[] correlations,
+        final int offset, final int count, final ReplyListener listener)
+    {
+        pipeline.submitBatch(translator, args, correlations, offset, count, listener);
     }
 
     @Override

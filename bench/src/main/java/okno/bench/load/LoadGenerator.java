@@ -1,5 +1,6 @@
 package okno.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import okno.config.CentreDef;
 import okno.config.NetworkConfig;
 import okno.config.NetworkIndex;
@@ -10,6 +11,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,8 @@ import java.util.Locale;
 /**
  * Open-loop load generator for the binary protocol and the HTTP API, against a node it starts in-process
  * (demo network, fresh data directory, engine clock inside opening hours) or at a given address (a node
- * serving the demo network). Prints achieved throughput and latency percentiles per offered rate.
+ * serving the demo network). Prints achieved throughput, latency percentiles and this process's CPU time per
+ * answer (node and generator together when in-process) per offered rate.
  *
  * <pre>
  * LoadGenerator [--protocol binary|http] [--rates 10000,100000] [--seconds 10] [--warmup 3]
@@ -98,7 +101,9 @@ public final class LoadGenerator
     {
         out.printf(Locale.ROOT, "%s protocol, %d connections, %s, %.0f s per rate (after %.0f s warm-up)%n",
             options.protocol(), options.connections(), target, options.seconds(), options.warmup());
-        out.println("offered/s  achieved/s    answers  refused   p50 us   p90 us   p99 us  p99.9 us   max us");
+        out.println("offered/s  achieved/s    answers  refused   p50 us   p90 us   p99 us  p99.9 us   max us  cpu us");
+        // CPU of this process per answer: node and generator when the node runs in-process
+        final OperatingSystemMXBean cpu = (OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
         int round = 0;
         for (final double rate : options.rates())
         {
@@ -106,12 +111,14 @@ public final class LoadGenerator
             {
                 new OpenLoopRun(target, workload(options, network, round++), rate, options.warmup()).run();
             }
+            final long cpuBeforeNs = cpu.getProcessCpuTime();
             final OpenLoopRun.Outcome outcome = new OpenLoopRun(target, workload(options, network, round++), rate,
                 options.seconds()).run();
+            final double cpuUsPerAnswer = (cpu.getProcessCpuTime() - cpuBeforeNs) / 1e3 / Math.max(1, outcome.answers());
             final Histogram h = outcome.latencyNs();
-            out.printf(Locale.ROOT, "%9.0f %11.0f %10d %8d %8.0f %8.0f %8.0f %9.0f %8.0f%n", rate,
+            out.printf(Locale.ROOT, "%9.0f %11.0f %10d %8d %8.0f %8.0f %8.0f %9.0f %8.0f %8.1f%n", rate,
                 outcome.throughput(), outcome.answers(), outcome.refused(), us(h, 50), us(h, 90), us(h, 99),
-                us(h, 99.9), h.getMaxValue() / 1e3);
+                us(h, 99.9), h.getMaxValue() / 1e3, cpuUsPerAnswer);
         }
     }
 

@@ -149,6 +149,62 @@ class EnginePipelineTest
     }
 
     @Test
+    void batchesCarryEachCommandsCorrelationAndEndAfterTheLastReply() throws Exception
+    {
+        final PipelineConfig config = PipelineConfig.defaults(data).withRingSize(64);
+        try (EnginePipeline pipeline = new EnginePipeline(config, new CountingStateMachine(CENTRES),
+            new ManualClock(1_000, 1)))
+        {
+            pipeline.start();
+            final List<Long> correlations = new ArrayList<>();
+            final List<Long> observed = new ArrayList<>();
+            final AtomicInteger repliesAtLastEnd = new AtomicInteger(-1);
+            final CountDownLatch ended = new CountDownLatch(1);
+            final int count = 40;
+            final BatchReplyListener listener = new BatchReplyListener()
+            {
+                @Override
+                public void onReply(final long correlation, final Command command)
+                {
+                    correlations.add(correlation);
+                }
+
+                @Override
+                public void onEndOfBatch()
+                {
+                    repliesAtLastEnd.set(correlations.size());
+                    if (correlations.size() == count)
+                    {
+                        ended.countDown();
+                    }
+                }
+            };
+            pipeline.addReplyObserver((correlation, command) -> observed.add(correlation));
+            final Integer[] centres = new Integer[count];
+            final long[] ids = new long[count];
+            final List<Long> expected = new ArrayList<>();
+            for (int i = 0; i < count; i++)
+            {
+                centres[i] = i % CENTRES;
+                ids[i] = 1_000_003L * (i + 1) % 97_001;
+                expected.add(ids[i]);
+            }
+            final CommandTranslator<Integer> issue = (command, centre) ->
+            {
+                command.type = CommandType.ISSUE_TICKET;
+                command.centre = centre;
+            };
+            // Two batches, the second from an offset into the same arrays.
+            pipeline.submitBatch(issue, centres, ids, 0, count / 2, listener);
+            pipeline.submitBatch(issue, centres, ids, count / 2, count - count / 2, listener);
+            assertTrue(ended.await(10, TimeUnit.SECONDS), "every reply, then the end of its batch");
+            assertEquals(expected, correlations, "correlations in submission order");
+            assertEquals(count, repliesAtLastEnd.get());
+            assertEquals(expected, observed, "the observer saw every command before its listener");
+        }
+    }
+
+    @Test
     void restartFromJournalOnlyRebuildsTheSameState() throws Exception
     {
         final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(0);

@@ -10,16 +10,12 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import okno.config.NetworkIndex;
 import okno.protocol.auth.TokenAuthenticator;
 import okno.protocol.gateway.EngineGateway;
-
 import okno.protocol.metrics.OpenConnections;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,13 +58,8 @@ public final class BinaryProtocolServer implements AutoCloseable
                 protected void initChannel(final SocketChannel ch)
                 {
                     connections.track(ch);
-                    // Answers come one by one from the engine; consolidated flushes spare a syscall each.
-                    ch.pipeline()
-                        .addLast("flush", new FlushConsolidationHandler(256, true))
-                        .addLast("frames", new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
-                            BinaryProtocol.MAX_FRAME_LENGTH, 0, BinaryProtocol.LENGTH_FIELD, 0,
-                            BinaryProtocol.LENGTH_FIELD, true))
-                        .addLast("session", new BinarySessionHandler(gateway, authenticator, index));
+                    // The session cuts frames itself and writes the answers of an engine batch at once.
+                    ch.pipeline().addLast("session", new BinarySessionHandler(gateway, authenticator, index));
                 }
             })
             .bind(host, port).sync().channel();

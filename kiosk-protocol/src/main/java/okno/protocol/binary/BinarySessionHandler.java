@@ -2,15 +2,14 @@ package okno.protocol.binary;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import okno.config.NetworkIndex;
 import okno.config.Role;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
+import okno.engine.pipeline.CommandTranslator;
 import okno.protocol.auth.Principal;
 import okno.protocol.auth.TokenAuthenticator;
 import okno.protocol.gateway.EngineGateway;
@@ -24,29 +23,38 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static okno.protocol.binary.BinaryProtocol.*;
 
 /**
- * One binary-protocol connection: HELLO authenticates, COMMAND frames go to the engine in order and are
- * answered in order. Every answer is written on the connection's event loop; an answer that the session
- * makes itself (HELLO_OK, ERROR) while engine answers are still in flight travels behind them through the
- * engine as an empty query, so answers never overtake each other. Back-pressure: with too many answers in
- * flight or an unwritable channel (a client that does not read) the connection stops reading; the engine
- * and other clients never wait for it.
+ * One binary-protocol connection: cuts frames out of what the socket delivers, HELLO authenticates, COMMAND
+ * frames go to the engine in order and are answered in order. The commands of one socket read travel to the
+ * engine as one batch (one ring claim, no allocation); their answers come back through the
+ * {@link AnswerOutbox}. An answer that the session makes itself (HELLO_OK, ERROR) while engine answers are
+ * still in flight travels behind them through the engine as an empty query, so answers never overtake each
+ * other. Back-pressure: with too many answers in flight or an unwritable channel (a client that does not read)
+ * the connection stops reading; the engine and other clients never wait for it.
  */
 final class BinarySessionHandler extends ChannelInboundHandlerAdapter
 {
-    /** Commands in flight after which this connection stops reading until half are answered. */
-    static final int MAX_IN_FLIGHT = 4096;
+    /** Most commands handed to the engine in one batch. */
+    static final int MAX_BATCH = 256;
 
     private static final System.Logger LOG = System.getLogger(BinarySessionHandler.class.getName());
+    private static final CommandTranslator<Command> COPY = (slot, request) -> slot.copyRequestFrom(request);
 
     private final EngineGateway gateway;
     private final TokenAuthenticator authenticator;
     private final NetworkIndex index;
-    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[MAX_FRAME_LENGTH]);
-    private final Command scratch = new Command().clear();
-    /** The connection; set when the handler is added (one handler per connection). */
+    /** The frame being received, length field included; {@link #frame} views the message after it. */
+    private final byte[] received = new byte[MAX_FRAME_LENGTH];
+    private final UnsafeBuffer lengthField = new UnsafeBuffer(received, 0, LENGTH_FIELD);
+    private final UnsafeBuffer frame = new UnsafeBuffer(received, LENGTH_FIELD, MAX_FRAME_LENGTH - LENGTH_FIELD);
+    private final Command[] batch = new Command[MAX_BATCH];
+    private final long[] correlations = new long[MAX_BATCH];
+    private int receivedLength;
+    private int batched;
+    /** Set after an unusable frame length: the rest of the input is ignored and the connection closes. */
+    private boolean closing;
+    /** The connection and its answers; set when the handler is added (one handler per connection). */
     private Channel channel;
-    /** Answers not yet written; touched only on the event loop. */
-    private int inFlight;
+    private AnswerOutbox outbox;
     private Principal principal;
     private int principalCentre = -1;
 
@@ -56,48 +64,110 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         this.gateway = gateway;
         this.authenticator = authenticator;
         this.index = index;
+        for (int i = 0; i < MAX_BATCH; i++)
+        {
+            batch[i] = new Command();
+        }
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        channel = ctx.channel();
+        outbox = new AnswerOutbox(channel);
     }
 
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object msg)
     {
         final ByteBuf in = (ByteBuf)msg;
-        final int length = in.readableBytes();
         try
         {
-            in.readBytes(frame.byteArray(), 0, length);
+            receive(in);
         }
         finally
         {
             in.release();
         }
+    }
+
+    /** The end of one socket read: the commands it carried go to the engine together. */
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        submitBatch();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Cuts whole frames out of {@code in}; a frame split over reads is completed by the next ones. */
+    private void receive(final ByteBuf in)
+    {
+        while (!closing)
+        {
+            if (receivedLength < LENGTH_FIELD)
+            {
+                take(in, LENGTH_FIELD);
+                if (receivedLength < LENGTH_FIELD)
+                {
+                    return;
+                }
+            }
+            // The length field is unsigned: a "negative" one is a length of almost 4 GiB.
+            final long length = lengthField.getInt(0, LITTLE_ENDIAN) & 0xFFFF_FFFFL;
+            if (length > MAX_FRAME_LENGTH - LENGTH_FIELD)
+            {
+                closing = true;
+                channel.config().setAutoRead(false);
+                answer(errorFrame(0, ERROR_MALFORMED,
+                    "frame length exceeds " + MAX_FRAME_LENGTH + " bytes; closing"), true);
+                return;
+            }
+            take(in, LENGTH_FIELD + (int)length);
+            if (receivedLength < LENGTH_FIELD + length)
+            {
+                return;
+            }
+            receivedLength = 0;
+            onFrame((int)length);
+        }
+    }
+
+    /** Copies bytes of {@code in} into the frame being received until it holds {@code upTo} bytes. */
+    private void take(final ByteBuf in, final int upTo)
+    {
+        final int n = Math.min(upTo - receivedLength, in.readableBytes());
+        in.readBytes(received, receivedLength, n);
+        receivedLength += n;
+    }
+
+    private void onFrame(final int length)
+    {
         if (length < HEADER_LENGTH)
         {
-            answer(ctx.channel(), 0, ERROR_MALFORMED, "frame shorter than the 12-byte header");
+            answer(0, ERROR_MALFORMED, "frame shorter than the 12-byte header");
             return;
         }
         final long correlation = frame.getLong(CORRELATION_OFFSET, LITTLE_ENDIAN);
         if ((frame.getShort(VERSION_OFFSET, LITTLE_ENDIAN) & 0xFFFF) != SCHEMA_VERSION)
         {
-            answer(ctx.channel(), correlation, ERROR_UNSUPPORTED_VERSION, "schema version must be 1");
+            answer(correlation, ERROR_UNSUPPORTED_VERSION, "schema version must be 1");
             return;
         }
         final int template = frame.getShort(TEMPLATE_OFFSET, LITTLE_ENDIAN) & 0xFFFF;
         switch (template)
         {
-            case HELLO -> onHello(ctx.channel(), correlation, length);
-            case COMMAND -> onCommand(ctx, correlation, length);
-            default -> answer(ctx.channel(), correlation, ERROR_UNKNOWN_TEMPLATE,
-                "unknown message template " + template);
+            case HELLO -> onHello(correlation, length);
+            case COMMAND -> onCommand(correlation, length);
+            default -> answer(correlation, ERROR_UNKNOWN_TEMPLATE, "unknown message template " + template);
         }
     }
 
-    private void onHello(final Channel channel, final long correlation, final int length)
+    private void onHello(final long correlation, final int length)
     {
         final int tokenLength = length >= HEADER_LENGTH + 2 ? frame.getShort(HEADER_LENGTH, LITTLE_ENDIAN) & 0xFFFF : -1;
         if (tokenLength < 0 || HEADER_LENGTH + 2 + tokenLength != length)
         {
-            answer(channel, correlation, ERROR_MALFORMED, "HELLO token length does not match the frame");
+            answer(correlation, ERROR_MALFORMED, "HELLO token length does not match the frame");
             return;
         }
         final String token = frame.getStringWithoutLengthAscii(HEADER_LENGTH + 2, tokenLength);
@@ -107,7 +177,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         }
         catch (final ApiException ex)
         {
-            answer(channel, correlation, ERROR_BAD_TOKEN, ex.getMessage());
+            answer(correlation, ERROR_BAD_TOKEN, ex.getMessage());
             return;
         }
         principalCentre = principal.centre() == null ? -1 : index.centre(principal.centre());
@@ -116,32 +186,46 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         writeHeader(out, HELLO_OK, correlation);
         out.writeByte(roleCode(principal.role()));
         out.writeIntLE(principalCentre);
-        answer(channel, out, false);
+        answer(out, false);
     }
 
-    private void onCommand(final ChannelHandlerContext ctx, final long correlation, final int length)
+    private void onCommand(final long correlation, final int length)
     {
-        final Channel channel = ctx.channel();
         if (principal == null)
         {
-            answer(channel, correlation, ERROR_NOT_AUTHENTICATED, "send HELLO with a token first");
+            answer(correlation, ERROR_NOT_AUTHENTICATED, "send HELLO with a token first");
             return;
         }
-        if (length != HEADER_LENGTH + COMMAND_BODY_LENGTH
-            || !CommandMessage.decode(frame, HEADER_LENGTH, scratch.clear()))
+        final Command command = batch[batched];
+        if (length != HEADER_LENGTH + COMMAND_BODY_LENGTH || !CommandMessage.decode(frame, HEADER_LENGTH, command.clear()))
         {
-            answer(channel, correlation, ERROR_MALFORMED,
+            answer(correlation, ERROR_MALFORMED,
                 "COMMAND body must be " + COMMAND_BODY_LENGTH + " bytes with a known command type");
             return;
         }
-        if (!allowed(scratch))
+        if (!allowed(command))
         {
-            answer(channel, correlation, ERROR_FORBIDDEN,
-                "role " + principal.role() + " may not send " + scratch.type + " for centre " + scratch.centre);
+            answer(correlation, ERROR_FORBIDDEN,
+                "role " + principal.role() + " may not send " + command.type + " for centre " + command.centre);
             return;
         }
-        inFlight();
-        gateway.submit(slot -> slot.copyRequestFrom(scratch), slot -> reply(channel, correlation, slot));
+        correlations[batched++] = correlation;
+        outbox.expect();
+        if (batched == MAX_BATCH)
+        {
+            submitBatch();
+        }
+    }
+
+    /** Hands the commands received so far to the engine. */
+    private void submitBatch()
+    {
+        if (batched > 0)
+        {
+            final int count = batched;
+            batched = 0;
+            gateway.submitBatch(COPY, batch, correlations, 0, count, outbox);
+        }
     }
 
     private boolean allowed(final Command command)
@@ -163,91 +247,46 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         return role == Role.KIOSK ? kioskCommand : !kioskCommand && !networkCommand;
     }
 
-    /** Counts one more answer in flight; stops reading at the limit. */
-    private void inFlight()
-    {
-        if (++inFlight >= MAX_IN_FLIGHT)
-        {
-            channel.config().setAutoRead(false);
-        }
-    }
-
-    @Override
-    public void handlerAdded(final ChannelHandlerContext ctx)
-    {
-        channel = ctx.channel();
-    }
-
-    /** Called on the engine's publisher thread: encodes the result and hands it to the event loop. */
-    private void reply(final Channel channel, final long correlation, final Command slot)
-    {
-        final ByteBuf out = channel.alloc().buffer(LENGTH_FIELD + HEADER_LENGTH + RESULT_BODY_LENGTH);
-        out.writeIntLE(HEADER_LENGTH + RESULT_BODY_LENGTH);
-        writeHeader(out, RESULT, correlation);
-        final int bodyIndex = out.writerIndex();
-        out.writeZero(RESULT_BODY_LENGTH);
-        ResultMessage.encode(slot, new UnsafeBuffer(out.nioBuffer(bodyIndex, RESULT_BODY_LENGTH)), 0);
-        channel.eventLoop().execute(() -> written(out, false));
-    }
-
-    /** On the event loop: writes one answer that was in flight and resumes reading below half the limit. */
-    private void written(final ByteBuf out, final boolean close)
-    {
-        inFlight--;
-        if (close)
-        {
-            channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        channel.writeAndFlush(out);
-        if (!channel.config().isAutoRead() && inFlight <= MAX_IN_FLIGHT / 2 && channel.isWritable())
-        {
-            channel.config().setAutoRead(true);
-        }
-    }
-
     /**
      * Sends an answer made by the session itself: at once when nothing is in flight, else behind the engine
      * answers in flight (an empty query completes on the publisher thread after all of them).
      */
-    private void answer(final Channel channel, final ByteBuf out, final boolean close)
+    private void answer(final ByteBuf out, final boolean close)
     {
-        if (inFlight == 0)
+        submitBatch();
+        if (outbox.idle())
         {
-            final ChannelFuture done = channel.writeAndFlush(out);
             if (close)
             {
-                done.addListener(ChannelFutureListener.CLOSE);
+                channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            }
+            else
+            {
+                channel.writeAndFlush(out);
             }
             return;
         }
-        inFlight();
+        outbox.expect();
         final CompletableFuture<Object> behind = new CompletableFuture<>();
-        behind.whenComplete((ignored, failure) -> channel.eventLoop().execute(() -> written(out, close)));
+        behind.whenComplete((ignored, failure) -> outbox.appendBehind(out, close));
         gateway.query(view -> null, behind);
     }
 
-    private void answer(final Channel channel, final long correlation, final int code, final String text)
+    private void answer(final long correlation, final int code, final String text)
     {
-        answer(channel, errorFrame(channel, correlation, code, text), false);
+        answer(errorFrame(correlation, code, text), false);
     }
 
     @Override
     public void channelWritabilityChanged(final ChannelHandlerContext ctx)
     {
-        channel.config().setAutoRead(ctx.channel().isWritable() && inFlight < MAX_IN_FLIGHT);
+        outbox.writabilityChanged();
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException)
-        {
-            answer(ctx.channel(), errorFrame(ctx.channel(), 0, ERROR_MALFORMED,
-                "frame length exceeds " + MAX_FRAME_LENGTH + " bytes; closing"), true);
-            return;
-        }
         LOG.log(System.Logger.Level.DEBUG, "binary connection error, closing", cause);
         ctx.close();
     }
@@ -264,8 +303,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
         };
     }
 
-    private static ByteBuf errorFrame(final Channel channel, final long correlation, final int code,
-        final String text)
+    private ByteBuf errorFrame(final long correlation, final int code, final String text)
     {
         final byte[] message = text.getBytes(StandardCharsets.UTF_8);
         final int bodyLength = 4 + 2 + message.length;

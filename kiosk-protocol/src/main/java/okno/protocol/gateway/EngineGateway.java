@@ -2,6 +2,8 @@ package okno.protocol.gateway;
 
 import okno.engine.api.Command;
 import okno.engine.api.NetworkView;
+import okno.engine.pipeline.CommandTranslator;
+import okno.engine.pipeline.ReplyListener;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -22,6 +24,17 @@ public interface EngineGateway
      *              It must not block and must not submit to the gateway itself (the ring may be full).
      */
     void submit(Consumer<Command> fill, Consumer<Command> reply);
+
+    /**
+     * Submits {@code count} commands at once, in order, without allocating: the translator fills the slot of
+     * {@code args[offset + i]}, whose reply reaches {@code listener} with {@code correlations[offset + i]} on the
+     * engine's publisher thread (a {@link okno.engine.pipeline.BatchReplyListener} also hears of each batch end).
+     * The listener must not block and must not submit to the gateway itself. Waits while the ring lacks room.
+     *
+     * @param count commands, at least 1 and at most the ring size
+     */
+    <A> void submitBatch(CommandTranslator<A> translator, A[] args, long[] correlations, int offset, int count,
+        ReplyListener listener);
 
     /**
      * Runs a read-only query on the engine thread between commands and completes {@code result} with its value

@@ -1,7 +1,7 @@
 package okno.protocol.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,18 +16,21 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.Attribute;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import okno.protocol.auth.Principal;
 import okno.protocol.auth.TokenAuthenticator;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns each aggregated HTTP request into an {@link ApiRequest}, runs the routed handler and writes its
@@ -38,13 +41,14 @@ import java.util.concurrent.CompletionStage;
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
-    /** The write of the connection's latest response; the next response is written after it. */
-    private static final AttributeKey<CompletableFuture<Void>> LAST_RESPONSE =
-        AttributeKey.valueOf(HttpApiHandler.class, "lastResponse");
+    /** The connection's responses not yet written, in request order. */
+    private static final AttributeKey<InOrderResponses> RESPONSES =
+        AttributeKey.valueOf(HttpApiHandler.class, "responses");
+    private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
 
     private final HttpRouter router;
     private final TokenAuthenticator authenticator;
-    private final JsonBodies json;
+    private final JsonTreeWriter trees;
     private final WebSocketEndpoint webSockets;
 
     public HttpApiHandler(final HttpRouter router, final TokenAuthenticator authenticator, final JsonBodies json,
@@ -52,7 +56,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     {
         this.router = router;
         this.authenticator = authenticator;
-        this.json = json;
+        this.trees = new JsonTreeWriter(json.mapper());
         this.webSockets = webSockets;
     }
 
@@ -95,22 +99,20 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     /**
-     * Writes the response on the channel's event loop (never on an engine thread) once it is ready and once
-     * every earlier response of the same connection is written, so pipelined requests are answered in order.
+     * Queues the response behind the connection's earlier ones; it is written on the channel's event loop (never on
+     * an engine thread) once it and every earlier one is ready, so pipelined requests are answered in order.
      */
     private void respond(final ChannelHandlerContext ctx, final CompletionStage<ApiResponse> response,
         final boolean keepAlive)
     {
-        final Attribute<CompletableFuture<Void>> last = ctx.channel().attr(LAST_RESPONSE);
-        final CompletableFuture<Void> previous = last.get() == null ? CompletableFuture.completedFuture(null)
-            : last.get();
-        final CompletableFuture<ApiResponse> ready = response.toCompletableFuture()
-            .handle((ok, failure) -> failure == null ? ok : errorResponse(failure));
-        last.set(previous.thenCombineAsync(ready, (ignored, answer) ->
+        final Attribute<InOrderResponses> attribute = ctx.channel().attr(RESPONSES);
+        InOrderResponses responses = attribute.get();
+        if (responses == null)
         {
-            write(ctx, answer, keepAlive);
-            return null;
-        }, ctx.executor()));
+            responses = new InOrderResponses(ctx);
+            attribute.set(responses);
+        }
+        responses.add(response.toCompletableFuture(), keepAlive);
     }
 
     private static String remoteHost(final ChannelHandlerContext ctx)
@@ -120,21 +122,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             ? ((InetSocketAddress)address).getAddress().getHostAddress() : String.valueOf(address);
     }
 
-    private void write(final ChannelHandlerContext ctx, final ApiResponse response, final boolean keepAlive)
-    {
-        FullHttpResponse http;
-        try
-        {
-            http = toHttp(response);
-        }
-        catch (final RuntimeException ex)
-        {
-            http = toHttp(errorResponse(ex));
-        }
-        send(ctx, http, keepAlive);
-    }
-
-    private FullHttpResponse toHttp(final ApiResponse response)
+    private FullHttpResponse toHttp(final ChannelHandlerContext ctx, final ApiResponse response)
     {
         final HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
         if (response.body() == null)
@@ -142,11 +130,25 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
         }
         final boolean raw = response.contentType() != null;
-        final byte[] bytes = raw ? response.body().toString().getBytes(StandardCharsets.UTF_8)
-            : json.write(response.body());
-        final FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-            Unpooled.wrappedBuffer(bytes));
-        http.headers().set(HttpHeaderNames.CONTENT_TYPE, raw ? response.contentType() : "application/json");
+        final ByteBuf content = ctx.alloc().buffer();
+        try
+        {
+            if (raw)
+            {
+                ByteBufUtil.writeUtf8(content, response.body().toString());
+            }
+            else
+            {
+                trees.write(response.body(), content);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            content.release();
+            throw ex;
+        }
+        final FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, raw ? response.contentType() : APPLICATION_JSON);
         return http;
     }
 
@@ -171,17 +173,95 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         return new ApiResponse(error.status(), body, null);
     }
 
-    private static void send(final ChannelHandlerContext ctx, final FullHttpResponse http, final boolean keepAlive)
+    /**
+     * The responses of one connection in request order. Touched on the event loop, except {@link #wake}: a
+     * completion on an engine thread schedules one drain for all the responses that became ready together, which
+     * then go out with one flush.
+     */
+    private final class InOrderResponses implements Runnable
     {
-        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes());
-        if (keepAlive)
+        private final ChannelHandlerContext ctx;
+        private final ArrayDeque<CompletableFuture<ApiResponse>> pending = new ArrayDeque<>();
+        private final ArrayDeque<Boolean> keepAlive = new ArrayDeque<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private boolean closed;
+
+        InOrderResponses(final ChannelHandlerContext ctx)
         {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(http);
+            this.ctx = ctx;
         }
-        else
+
+        void add(final CompletableFuture<ApiResponse> response, final boolean keepOpen)
         {
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            pending.add(response);
+            keepAlive.add(keepOpen);
+            if (response.isDone())
+            {
+                run();
+            }
+            else
+            {
+                response.whenComplete((ignored, failure) -> wake());
+            }
+        }
+
+        private void wake()
+        {
+            if (scheduled.compareAndSet(false, true))
+            {
+                ctx.executor().execute(this);
+            }
+        }
+
+        /** Writes every response that is ready and has no unready one before it; flushes once. */
+        @Override
+        public void run()
+        {
+            scheduled.set(false);
+            boolean wrote = false;
+            while (!closed && !pending.isEmpty() && pending.peek().isDone())
+            {
+                final ApiResponse answer = answer(pending.poll());
+                final boolean keepOpen = keepAlive.poll();
+                FullHttpResponse http;
+                try
+                {
+                    http = toHttp(ctx, answer);
+                }
+                catch (final RuntimeException ex)
+                {
+                    http = toHttp(ctx, errorResponse(ex));
+                }
+                http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes());
+                if (keepOpen)
+                {
+                    http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                    ctx.write(http, ctx.voidPromise());
+                    wrote = true;
+                }
+                else
+                {
+                    closed = true;
+                    ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+                    wrote = false;
+                }
+            }
+            if (wrote)
+            {
+                ctx.flush();
+            }
+        }
+
+        private ApiResponse answer(final CompletableFuture<ApiResponse> response)
+        {
+            try
+            {
+                return response.join();
+            }
+            catch (final CompletionException | CancellationException ex)
+            {
+                return errorResponse(ex);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package okno.protocol.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -8,9 +9,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import okno.config.NetworkIndex;
 import okno.engine.api.CentreSummary;
 import okno.engine.api.Command;
+import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.EventListener;
 import okno.engine.api.EventType;
+import okno.engine.api.Result;
 import okno.protocol.gateway.EngineGateway;
 import okno.protocol.http.ApiResponse;
 import okno.protocol.http.HttpRouter;
@@ -19,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,6 +41,10 @@ public final class MetricsEndpoint implements EventListener
     private final Gauge waiting;
     private final Gauge openWindows;
     private final Gauge deviceUp;
+    /** Data points by label, looked up once: a labelled lookup per command cost the publisher thread dearly. */
+    private final EnumMap<CommandType, CounterDataPoint> commandPoints = new EnumMap<>(CommandType.class);
+    private final EnumMap<EventType, CounterDataPoint> eventPoints = new EnumMap<>(EventType.class);
+    private final EnumMap<Result, CounterDataPoint> rejectPoints = new EnumMap<>(Result.class);
 
     /**
      * @param ringRemaining free slots of the command ring
@@ -70,20 +78,37 @@ public final class MetricsEndpoint implements EventListener
             .callback(cb -> cb.call(value.getAsLong())).register(registry);
     }
 
-    /** Counts an answered command; call on the publisher thread. */
+    /** Counts an answered command (queries are not counted); call on the publisher thread. */
     public void onCommand(final Command command)
     {
-        commands.labelValues(command.type.name()).inc();
+        final CommandType type = command.type;
+        if (type != CommandType.QUERY)
+        {
+            point(commandPoints, type, commands, type.name()).inc();
+        }
     }
 
+    /** Counts an event and, for a rejection, its reason; call on the publisher thread. */
     @Override
     public void onEvent(final EngineEvent event)
     {
-        events.labelValues(event.type.publicName()).inc();
+        point(eventPoints, event.type, events, event.type.publicName()).inc();
         if (event.type == EventType.REJECTED)
         {
-            rejects.labelValues(event.reason.name()).inc();
+            point(rejectPoints, event.reason, rejects, event.reason.name()).inc();
         }
+    }
+
+    private static <K extends Enum<K>> CounterDataPoint point(final EnumMap<K, CounterDataPoint> points, final K key,
+        final Counter counter, final String label)
+    {
+        CounterDataPoint point = points.get(key);
+        if (point == null)
+        {
+            point = counter.labelValues(label);
+            points.put(key, point);
+        }
+        return point;
     }
 
     /** Sets the health gauge of a serial device (1 online, 0 offline or fault); any thread. */
