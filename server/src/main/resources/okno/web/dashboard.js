@@ -53,6 +53,8 @@
       ['Waiting now', centres.reduce((sum, c) => sum + c.waiting, 0), 'kpi-waiting'],
       ['Mean wait, min', network.meanWaitMinutes, 'kpi-mean-wait'],
       ['Longest wait, min', network.maxWaitMinutes, 'kpi-max-wait'],
+      ['Over 15 min (coffee)', network.coffee === undefined ? '—'
+        : network.coffee + ' · ' + (100 * network.coffeeShare).toFixed(2) + ' %', 'kpi-coffee'],
       ['Rating', network.ratingMean === null ? '—' : network.ratingMean.toFixed(2), 'kpi-rating']
     ];
     fill($('kpis'), tiles.map(([name, value, id]) => el('div', { class: 'kpi', id },
@@ -100,23 +102,21 @@
     }
   }
 
-  const first = (item, ...keys) => keys.map(k => item[k]).find(v => v !== undefined && v !== null);
-
+  /** One balancer proposal of GET /api/network/balancer/proposals. */
   function proposalRow(p) {
-    const saved = first(p, 'savedMinutes', 'gainMinutes', 'waitSavedMinutes');
-    const text = [first(p, 'staff', 'staffId'), ' ', centreName(first(p, 'from', 'fromCentre') || '?'), ' → ',
-      centreName(first(p, 'to', 'toCentre', 'centre') || '?'),
-      saved === undefined ? '' : ' · saves ~' + saved + ' min'].join('');
+    const text = p.staff + ' ' + centreName(p.from) + ' → ' + centreName(p.to) + ' · ' + p.travelMinutes
+      + ' min away · saves ~' + Math.round(p.savedVisitorMinutes) + ' visitor-min';
     return el('div', { class: 'proposal', dataset: { proposal: p.id } }, el('span', {}, text),
       el('button', { onclick: () => accept(p.id) }, 'Accept'));
   }
 
+  /** One device of GET /api/network/devices. */
   function deviceRow(d) {
-    const state = String(first(d, 'status', 'state', 'health') || 'unknown');
-    const ok = /^(ok|up|online|healthy)$/i.test(state);
-    return el('div', { class: 'proposal', dataset: { device: first(d, 'id', 'device') } },
-      el('span', {}, first(d, 'id', 'device') + ' · ' + (d.kind || '') + (d.centre ? ' · ' + d.centre : '')),
-      el('span', { class: 'badge ' + (ok ? 'link-live' : 'link-offline') }, state));
+    const state = String(d.state || 'UNKNOWN');
+    const label = d.device + ' · ' + d.kind + (d.centre ? ' · ' + d.centre : '') + (d.window ? ' / ' + d.window : '');
+    return el('div', { class: 'proposal', dataset: { device: d.device }, title: d.reason || '' },
+      el('span', {}, label), el('span', { class: 'badge ' + (state === 'ONLINE' ? 'link-live' : 'link-offline') },
+      state));
   }
 
   function refreshPanels() {

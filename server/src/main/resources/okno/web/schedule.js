@@ -1,8 +1,7 @@
 'use strict';
 /*
  * Public workload schedule: /ui/schedule.html?centre=tverskoy (no token: the endpoint is open).
- * Draws GET /api/centres/{c}/load-schedule as a weekday x hour heat map. The reader accepts a 7 x 24 matrix
- * or a list of {weekday, hour, value} cells, so it does not tie the page to one field naming.
+ * Draws GET /api/centres/{c}/load-schedule as a weekday x hour heat map of mean arrivals per hour.
  */
 (() => {
   const { el, fill, say, api } = Okno;
@@ -11,42 +10,16 @@
   const DAYS = ['Пн Mon', 'Вт Tue', 'Ср Wed', 'Чт Thu', 'Пт Fri', 'Сб Sat', 'Вс Sun'];
   const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-  const first = (...values) => values.find(v => v !== undefined && v !== null);
-
-  /** @return 0..6 for Monday..Sunday from a name ("MONDAY", "mon") or an ISO number 1..7 */
-  function dayIndex(day) {
-    if (typeof day === 'number') {
-      return (day + 6) % 7;
-    }
-    return DAY_NAMES.indexOf(String(day).substring(0, 3).toLowerCase());
-  }
-
-  const valueOf = cell => typeof cell === 'number' ? cell
-    : [cell.meanArrivals, cell.arrivals, cell.mean, cell.value, cell.visitors].find(v => typeof v === 'number');
-
-  /** @return matrix[7][24] of numbers (null where unknown) from the shapes the endpoint may use */
+  /**
+   * @return matrix[7][24], Monday first, from {"days":[{"weekday":"monday","daysLearnt":n,
+   *         "meanArrivalsByHour":[24 numbers]}]}; null where no day has been learnt yet
+   */
   function toMatrix(body) {
     const matrix = Array.from({ length: 7 }, () => new Array(24).fill(null));
-    const grid = body.matrix || body.arrivals || body.grid;
-    if (Array.isArray(grid) && Array.isArray(grid[0])) {
-      grid.forEach((row, d) => row.forEach((v, h) => { matrix[d][h] = v; }));
-      return matrix;
-    }
-    const days = body.days || body.weekdays;
-    if (Array.isArray(days)) {
-      days.forEach((day, i) => {
-        const d = day.day !== undefined || day.weekday !== undefined ? dayIndex(first(day.day, day.weekday)) : i;
-        (day.hours || day.arrivals || []).forEach((cell, h) => {
-          matrix[d][typeof cell === 'object' && cell.hour !== undefined ? cell.hour : h] = valueOf(cell);
-        });
-      });
-      return matrix;
-    }
-    const cells = body.cells || body.schedule || body.entries || (Array.isArray(body) ? body : []);
-    for (const cell of cells) {
-      const d = dayIndex(first(cell.weekday, cell.day, cell.dayOfWeek));
-      if (d >= 0) {
-        matrix[d][cell.hour] = valueOf(cell);
+    for (const day of body.days) {
+      const d = DAY_NAMES.indexOf(day.weekday.substring(0, 3));
+      if (d >= 0 && day.daysLearnt > 0) {
+        day.meanArrivalsByHour.forEach((v, h) => { matrix[d][h] = v; });
       }
     }
     return matrix;
@@ -81,7 +54,13 @@
     if (answer.body && answer.body.name) {
       $('centre').textContent = answer.body.name;
     }
-    render(toMatrix(answer.body));
+    const matrix = toMatrix(answer.body);
+    if (matrix.flat().every(v => v === null)) {
+      say($('message'), 'Пока нет истории: расписание строится по прошедшим дням · No history yet: the schedule is'
+        + ' learnt from finished days.', 'info');
+      return;
+    }
+    render(matrix);
   }).catch(error => {
     const text = error.code === 'unknown_centre' ? 'Нет такого центра · No such centre: ' + centre
       : error.status === 404 ? 'Расписание загруженности пока недоступно · The workload schedule is not available on this server.'
