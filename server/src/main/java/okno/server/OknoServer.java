@@ -49,10 +49,16 @@ public final class OknoServer implements AutoCloseable
     private final HttpApiServer http;
     private final BinaryProtocolServer binary;
     private final ServerDevices devices;
-    private final ScheduledExecutorService ticker;
-    private final RecoveryReport recovery;
-    private final int httpPort;
-    private final int tcpPort;
+    private final PipelineGateway gateway;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "okno-ticker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private RecoveryReport recovery;
+    private int httpPort;
+    private int tcpPort;
     private boolean closed;
 
     private OknoServer(final Settings settings) throws IOException, InterruptedException
@@ -66,13 +72,12 @@ public final class OknoServer implements AutoCloseable
             settings.clock());
         final MetricsEndpoint metrics = new MetricsEndpoint(index, pipeline::remainingCapacity, pipeline::journalLag,
             this::openConnections);
-        final PipelineGateway gateway = new PipelineGateway(pipeline, metrics);
+        gateway = new PipelineGateway(pipeline, metrics);
         final EventStreamHub hub = new EventStreamHub(new EventJson(index), json.mapper(), network.centres().size());
         pipeline.addSubscriber(hub);
         pipeline.addSubscriber(metrics);
         devices = new ServerDevices(index, gateway, hub, metrics);
         pipeline.addSubscriber(devices);
-        recovery = pipeline.start();
 
         final HttpRouter router = HttpApi.router(gateway, index, json, new RateLimiter(5, 20), new RateLimiter(1, 10));
         metrics.register(router, gateway);
@@ -82,16 +87,15 @@ public final class OknoServer implements AutoCloseable
             authenticator, index);
         http = new HttpApiServer(new HttpApiHandler(router, authenticator, json, streams));
         binary = new BinaryProtocolServer(gateway, authenticator, index);
+    }
+
+    /** Recovery first (nothing is accepted before the journal is replayed), then devices, endpoints, ticker. */
+    private void startAll(final Settings settings) throws IOException, InterruptedException
+    {
+        recovery = pipeline.start();
         httpPort = http.start(settings.host(), settings.httpPort());
         devices.start("http://" + settings.host() + ":" + httpPort);
         tcpPort = binary.start(settings.host(), settings.tcpPort());
-
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
-        {
-            final Thread thread = new Thread(runnable, "okno-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
         ticker.scheduleAtFixedRate(() -> gateway.submit(c -> c.type = CommandType.TICK, c -> { }),
             TICK_PERIOD_MS, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
@@ -111,10 +115,23 @@ public final class OknoServer implements AutoCloseable
     {
     }
 
-    /** Recovers the state from the data directory, then opens the endpoints. */
+    /**
+     * Recovers the state from the data directory, then opens the endpoints. When any step fails (a port in use,
+     * a damaged snapshot) everything already started is closed again before the exception propagates.
+     */
     public static OknoServer start(final Settings settings) throws IOException, InterruptedException
     {
-        return new OknoServer(settings);
+        final OknoServer server = new OknoServer(settings);
+        try
+        {
+            server.startAll(settings);
+            return server;
+        }
+        catch (final IOException | InterruptedException | RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
     }
 
     /** @return what recovery found at start-up. */

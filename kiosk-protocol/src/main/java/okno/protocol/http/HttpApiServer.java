@@ -1,16 +1,8 @@
 package okno.protocol.http;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,10 +11,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import okno.protocol.transport.TcpListener;
 
-import okno.protocol.metrics.OpenConnections;
-
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,63 +25,40 @@ public final class HttpApiServer implements AutoCloseable
     /** Largest request body accepted; larger ones get 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final HttpApiHandler handler;
-    private final OpenConnections connections = new OpenConnections();
-    private EventLoopGroup group;
-    private Channel serverChannel;
+    private final TcpListener listener;
 
     public HttpApiServer(final HttpApiHandler handler)
     {
-        this.handler = handler;
+        listener = new TcpListener(2, bootstrap -> { }, pipeline -> pipeline
+            .addLast("codec", new HttpServerCodec(4096, 8192, 8192))
+            .addLast("aggregator", new JsonLimitAggregator())
+            .addLast("api", handler));
     }
 
     /**
      * Binds and starts serving.
      *
+     * @param host address to bind
+     * @param port port to bind, 0 for any free one
      * @return the bound port (useful with port 0)
+     * @throws IOException          when the address cannot be bound
+     * @throws InterruptedException when interrupted while binding
      */
-    public synchronized int start(final String host, final int port) throws InterruptedException
+    public int start(final String host, final int port) throws IOException, InterruptedException
     {
-        if (group != null)
-        {
-            throw new IllegalStateException("already started");
-        }
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        serverChannel = new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    connections.track(ch);
-                    ch.pipeline()
-                        .addLast("codec", new HttpServerCodec(4096, 8192, 8192))
-                        .addLast("aggregator", new JsonLimitAggregator())
-                        .addLast("api", handler);
-                }
-            })
-            .bind(host, port).sync().channel();
-        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        return listener.start(host, port);
     }
 
     /** @return client connections open now (WebSocket subscribers included). */
     public int openConnections()
     {
-        return connections.count();
+        return listener.openConnections();
     }
 
     @Override
-    public synchronized void close()
+    public void close()
     {
-        if (group == null)
-        {
-            return;
-        }
-        serverChannel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        group = null;
+        listener.close();
     }
 
     /** Aggregates bodies up to {@link #MAX_BODY_BYTES}; answers larger ones with a JSON 413 and closes. */
