@@ -23,6 +23,8 @@ import okno.server.devices.ServerDevices;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,7 +96,7 @@ public final class OknoServer implements AutoCloseable
     {
         recovery = pipeline.start();
         httpPort = http.start(settings.host(), settings.httpPort());
-        devices.start("http://" + settings.host() + ":" + httpPort);
+        devices.start(settings.publicUrl() != null ? settings.publicUrl() : localUrl(settings.host(), httpPort));
         tcpPort = binary.start(settings.host(), settings.tcpPort());
         ticker.scheduleAtFixedRate(() -> gateway.submit(c -> c.type = CommandType.TICK, c -> { }),
             TICK_PERIOD_MS, TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
@@ -108,11 +110,37 @@ public final class OknoServer implements AutoCloseable
      * @param host     address to bind (127.0.0.1 by default)
      * @param httpPort HTTP port, 0 for any free one
      * @param tcpPort  binary protocol port, 0 for any free one
-     * @param clock    wall clock that stamps commands at ingress
+     * @param clock     wall clock that stamps commands at ingress
+     * @param publicUrl base URL visitors reach the node at (printed as QR codes on slips), or null for the bound
+     *                  address
      */
     public record Settings(NetworkConfig network, Path dataDir, String host, int httpPort, int tcpPort,
-        EpochClock clock)
+        EpochClock clock, String publicUrl)
     {
+        /** Settings whose slips point at the bound address. */
+        public Settings(final NetworkConfig network, final Path dataDir, final String host, final int httpPort,
+            final int tcpPort, final EpochClock clock)
+        {
+            this(network, dataDir, host, httpPort, tcpPort, clock, null);
+        }
+    }
+
+    /** @return the URL of the bound HTTP port; a wildcard address is replaced by this machine's name. */
+    static String localUrl(final String host, final int port)
+    {
+        String name = host;
+        if ("0.0.0.0".equals(host) || "::".equals(host))
+        {
+            try
+            {
+                name = InetAddress.getLocalHost().getHostName();
+            }
+            catch (final UnknownHostException ex)
+            {
+                name = "localhost";
+            }
+        }
+        return "http://" + (name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + port;
     }
 
     /**

@@ -14,19 +14,28 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code okno serve}: loads the network (the shipped demo unless {@code --config} names a YAML file), prints
+ * {@code okno serve}: loads the network (a shipped one, demo by default, unless {@code --config} names a YAML file), prints
  * its summary and tokens, recovers the state from {@code --data} and serves until SIGINT/SIGTERM. A
  * configuration with problems is reported one problem per line on stderr with exit code 2.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Load a network and serve it (the demo network when no --config is given).")
+    description = "Load a network and serve it (the shipped demo network unless --network or --config says otherwise).")
 final class ServeCommand implements Callable<Integer>
 {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "network YAML file (default: the demo network)")
+    @Option(names = "--config", paramLabel = "FILE", description = "network YAML file (default: --network)")
     private Path config;
+
+    @Option(names = "--network", paramLabel = "NAME", defaultValue = "demo",
+        description = "shipped network when no --config: demo or moscow (default: ${DEFAULT-VALUE})")
+    private String networkName;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+        description = "base URL visitors reach this node at, printed as the QR code on slips "
+            + "(default: http://HOST:HTTP-PORT)")
+    private String publicUrl;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
         description = "directory for journal and snapshots (default: ${DEFAULT-VALUE})")
@@ -58,7 +67,22 @@ final class ServeCommand implements Callable<Integer>
                 + " --tcp-port " + tcpPort);
             return OknoMain.EXIT_USAGE;
         }
-        final NetworkConfig network = NetworkOption.load(config, Networks::demo, err, "okno serve");
+        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?"))
+        {
+            err.println("okno serve: --public-url must be an http(s) URL such as http://okno.example:8080, got "
+                + publicUrl);
+            return OknoMain.EXIT_USAGE;
+        }
+        final NetworkConfig network;
+        try
+        {
+            network = NetworkOption.load(config, () -> Networks.byName(networkName), err, "okno serve");
+        }
+        catch (final IllegalArgumentException e)
+        {
+            err.println("okno serve: " + e.getMessage());
+            return OknoMain.EXIT_USAGE;
+        }
         if (network == null)
         {
             return OknoMain.EXIT_USAGE;
@@ -76,7 +100,7 @@ final class ServeCommand implements Callable<Integer>
         try
         {
             server = OknoServer.start(new OknoServer.Settings(network, data, host, httpPort, tcpPort,
-                System::currentTimeMillis));
+                System::currentTimeMillis, publicUrl == null ? null : stripSlash(publicUrl)));
         }
         catch (final IOException | RuntimeException e)
         {
@@ -104,5 +128,10 @@ final class ServeCommand implements Callable<Integer>
     private static boolean isPort(final int port)
     {
         return port >= 1 && port <= 65_535;
+    }
+
+    private static String stripSlash(final String url)
+    {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

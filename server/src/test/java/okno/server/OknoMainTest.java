@@ -98,5 +98,20 @@ class OknoMainTest
         final CliRun missing = CliRun.of("serve", "--config", "/nonexistent/okno.yaml");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().startsWith("/nonexistent/okno.yaml: no such file"), missing.err());
+        final CliRun unknown = CliRun.of("serve", "--network", "atlantis", "--check");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown network 'atlantis' (known: demo, moscow)"), unknown.err());
+        final CliRun badUrl = CliRun.of("serve", "--public-url", "okno.example:8080", "--check");
+        assertEquals(2, badUrl.exitCode());
+        assertTrue(badUrl.err().contains("--public-url must be an http(s) URL"), badUrl.err());
+    }
+
+    @Test
+    void serveChecksTheShippedMoscowNetwork()
+    {
+        final CliRun run = CliRun.of("serve", "--network", "moscow", "--check");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("network 'moscow'"), run.out());
+        assertTrue(run.out().contains("centres   130 (5 flagships)"), run.out());
     }
 }
