@@ -120,6 +120,34 @@ class HttpVisitTest
     }
 
     @Test
+    void theSlipsQrPageReadsTheTicketWithoutATokenAndShowsNothingPrivate()
+    {
+        expect(201, take("passport", "qr-1"));
+        expect(201, take("passport", "qr-2"));
+
+        final Reply waiting = node.get(CENTRE + "/tickets/A002/public", null);
+        expect(200, waiting);
+        assertEquals("A002", waiting.text("number"));
+        assertEquals("WAITING", waiting.text("state"));
+        assertEquals(2, waiting.json().get("position").asInt());
+        assertTrue(waiting.json().get("centreName").asText().length() > 0, waiting.body());
+        for (final String hidden : new String[] {"services", "priority", "rating", "id"})
+        {
+            assertTrue(!waiting.json().has(hidden), hidden + " is not public: " + waiting.body());
+        }
+        TestNode.refused(404, "unknown_ticket", node.get(CENTRE + "/tickets/A099/public", null));
+        TestNode.refused(400, "bad_ticket_number", node.get(CENTRE + "/tickets/zzz/public", null));
+        TestNode.refused(404, "unknown_centre", node.get("/api/centres/atlantis/tickets/A001/public", null));
+        TestNode.refused(401, "token_required", node.get(CENTRE + "/tickets/A002", null));
+
+        expect(200, window("1", "open", "{\"staffId\":\"s001\"}"));
+        expect(200, window("1", "call-next", null));
+        final Reply called = node.get(CENTRE + "/tickets/A001/public", null);
+        assertEquals("CALLED", called.text("state"));
+        assertEquals("1", called.text("window"));
+    }
+
+    @Test
     void aRetriedTicketIsTheSameAfterARestartAndNumbersContinue() throws Exception
     {
         expect(201, take("passport", "r-1"));

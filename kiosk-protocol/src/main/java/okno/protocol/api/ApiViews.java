@@ -51,8 +51,7 @@ final class ApiViews
         final String centre = index.centreAt(t.centre()).id();
         final LocalDate day = Instant.ofEpochMilli(t.issuedMs()).atOffset(index.config().utcOffset()).toLocalDate();
         m.put("id", centre + "-" + day + "-" + t.label());
-        m.put("number", t.label());
-        m.put("centre", centre);
+        m.putAll(publicTicket(t));
         final List<String> services = new ArrayList<>();
         for (final int service : t.services())
         {
@@ -61,13 +60,23 @@ final class ApiViews
         m.put("services", services);
         m.put("currentService", index.serviceAt(t.currentService()).id());
         m.put("priority", PriorityClass.fromCode(t.priority()).wireName());
+        m.put("callCount", t.callCount());
+        m.put("rating", t.rating() <= 0 ? null : t.rating());
+        return m;
+    }
+
+    /** The ticket as anyone holding its slip may see it: no services, priority or rating. */
+    Map<String, Object> publicTicket(final TicketView t)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", t.label());
+        m.put("centre", index.centreAt(t.centre()).id());
+        m.put("centreName", index.centreAt(t.centre()).name());
         m.put("state", t.state().name());
         m.put("position", t.position() < 0 ? null : t.position());
         m.put("etaMinutes", t.etaSeconds() < 0 ? null : minutes(t.etaSeconds()));
         m.put("issuedAt", time(t.issuedMs()));
         m.put("window", t.window() < 0 ? null : index.windowAt(t.centre(), t.window()).id());
-        m.put("callCount", t.callCount());
-        m.put("rating", t.rating() <= 0 ? null : t.rating());
         return m;
     }
 

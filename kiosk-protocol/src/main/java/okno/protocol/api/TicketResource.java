@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /** Kiosk side: take a ticket, read a ticket's status, cancel a ticket. */
 final class TicketResource
@@ -44,6 +45,7 @@ final class TicketResource
     {
         router.add("POST", "/api/centres/{c}/tickets", this::take)
             .add("GET", "/api/centres/{c}/tickets/{number}", this::status)
+            .add("GET", "/api/centres/{c}/tickets/{number}/public", this::publicStatus)
             .add("DELETE", "/api/centres/{c}/tickets/{number}", this::cancel);
     }
 
@@ -99,19 +101,31 @@ final class TicketResource
 
     private CompletionStage<ApiResponse> status(final ApiRequest request)
     {
+        TokenAuthenticator.require(request.principal(), Role.DISPLAY, request.param("c"));
+        return readTicket(request, views::ticket);
+    }
+
+    /** Open: what the QR code on a slip opens on the visitor's phone; only what the hall display shows anyway. */
+    private CompletionStage<ApiResponse> publicStatus(final ApiRequest request)
+    {
+        return readTicket(request, views::publicTicket);
+    }
+
+    private CompletionStage<ApiResponse> readTicket(final ApiRequest request,
+        final Function<TicketView, Map<String, Object>> view)
+    {
         final String centreId = request.param("c");
-        TokenAuthenticator.require(request.principal(), Role.DISPLAY, centreId);
         final int centre = ids.centre(centreId);
         final int number = IdResolver.ticketNumber(request.param("number"));
-        return engine.query(view ->
+        return engine.query(state ->
         {
-            final TicketView ticket = view.ticket(centre, number);
+            final TicketView ticket = state.ticket(centre, number);
             if (ticket == null)
             {
                 throw ApiException.notFound("unknown_ticket", "No ticket " + request.param("number")
                     + " today at centre '" + centreId + "'.");
             }
-            return ApiResponse.ok(views.ticket(ticket));
+            return ApiResponse.ok(view.apply(ticket));
         });
     }
 

@@ -48,7 +48,7 @@ class ServerDevicesTest
         final EscPosPrinterSimulator.Slip slip = rig.printer.nextSlip(WAIT_MS);
         assertNotNull(slip, "no slip printed");
         assertTrue(slip.cut());
-        assertEquals(rig.baseUrl() + "/api/centres/north/tickets/A001", slip.qrPayload());
+        assertEquals(rig.baseUrl() + "/ui/ticket.html?centre=north&number=A001", slip.qrPayload());
         assertEquals("Центр госуслуг Север", slip.lines().get(0).text());
         final String text = slip.text();
         assertTrue(text.contains("\nA001\n"), text);

@@ -101,6 +101,14 @@ class WebUiTest
         assertThat(kiosk.locator("#ticket-position")).hasText("1");
         shot(kiosk, "kiosk-ticket");
 
+        // the visitor scans the slip's QR code: a tokenless status page on the phone
+        final Page phone = context.newPage();
+        phone.setViewportSize(390, 760);
+        phone.navigate(base + "/ui/ticket.html?centre=tverskoy&number=" + number);
+        assertThat(phone.locator("#number")).hasText(number);
+        assertThat(phone.locator("#state")).containsText("Please wait for your call");
+        assertThat(phone.locator("#ahead")).hasText("0");
+
         final Page display = context.newPage();
         final AtomicInteger displayConnections = new AtomicInteger();
         final AtomicReference<WebSocketRoute> firstSocket = new AtomicReference<>();
@@ -130,6 +138,9 @@ class WebUiTest
         assertThat(terminal.locator("#current-number")).hasText(number);
         assertThat(terminal.locator("#current-state")).hasText("called");
         shot(display, "display-call");
+        assertThat(phone.locator("#state")).hasText(Pattern.compile(".*Please go to window 1$"),
+            new LocatorAssertions.HasTextOptions().setTimeout(7000));
+        shot(phone, "phone-ticket-called");
 
         // the display loses its stream, reconnects by itself, and still shows the next call (a recall)
         firstSocket.get().close(new WebSocketRoute.CloseOptions().setCode(1001).setReason("test drops the stream"));
