@@ -29,9 +29,11 @@ public final class BenchMain
     private static final String USAGE = String.join(System.lineSeparator(),
         "usage: okno bench NAME [options]",
         "  engine     [JMH options, e.g. -prof gc -p visitsPerDay=70000]",
-        "  pipeline   [--seconds 5] [--warmup 2] [--producers 1] [--batch 256] [--wait yielding|blocking|"
-            + "sleeping|busy-spin] [--sync] [--ring 65536] [--doc 1024] [--network moscow] [--no-baselines]",
-        "  latency    [--rates 10000,100000,1000000] [--seconds 5] [--warmup 1] [--wait yielding] [--sync] ...",
+        "  pipeline   [--seconds 5] [--warmup 2] [--producers 1] [--batch 256] [--stages fused|parallel] [--wait "
+            + "yielding|blocking|sleeping|busy-spin] [--sync] [--ring 4096] [--doc 1024] [--network moscow] "
+            + "[--no-baselines]",
+        "  latency    [--rates 10000,100000,1000000] [--seconds 5] [--warmup 1] [--stages fused|parallel] "
+            + "[--wait yielding] [--sync] ...",
         "  replay     [--entries 10000000] [--tail 100000] [--network moscow]",
         "  durability [--seconds 3] [--rates 10000,100000] [--wait yielding] ...",
         "  load       [--protocol binary|http] [--rates 10000,100000] [--seconds 5] [--warmup 2] [--connections 4]"

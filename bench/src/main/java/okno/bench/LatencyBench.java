@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class LatencyBench
 {
-    static final Set<String> OPTIONS = Set.of("network", "visits", "rates", "seconds", "warmup", "wait", "sync",
+    static final Set<String> OPTIONS = Set.of("network", "visits", "rates", "seconds", "warmup", "wait", "stages",
+        "snapshot-every", "sync",
         "ring", "doc", "batch");
 
     /** Column titles of {@link Result#format()}. */
@@ -38,8 +39,9 @@ final class LatencyBench
         final List<Integer> rates = args.integers("rates", List.of(10_000, 100_000, 1_000_000));
         final double seconds = args.decimal("seconds", 5);
         final double warmup = args.decimal("warmup", 1);
-        out.printf("latency: network %s, wait %s, sync %s, ring %d, open loop, %.0f s warm-up + %.0f s per rate "
-            + "(microseconds from intended send time to reply)%n", network.name(), config.waitStrategy(),
+        out.printf("latency: network %s, stages %s, wait %s, sync %s, ring %d, open loop, %.0f s warm-up + %.0f s per "
+            + "rate (microseconds from intended send time to reply)%n", network.name(), config.stages(),
+            config.waitStrategy(),
             config.syncEveryBatch(), config.ringSize(), warmup, seconds);
         out.println(HEADER);
         for (final int rate : rates)

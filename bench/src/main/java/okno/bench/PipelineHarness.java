@@ -40,10 +40,7 @@ final class PipelineHarness implements AutoCloseable, ReplyListener
     PipelineHarness(final NetworkConfig network, final PipelineConfig config) throws IOException
     {
         dataDir = Files.createTempDirectory("okno-bench-");
-        final PipelineConfig inTemp = new PipelineConfig(dataDir, config.ringSize(), config.maxRecordsPerDocument(),
-            config.snapshotEvery(), config.snapshotsToKeep(), config.syncEveryBatch(), config.shutdownTimeout(),
-            config.callTimeout(), config.waitStrategy());
-        pipeline = new EnginePipeline(inTemp, new NetworkState(network), () -> clockMs);
+        pipeline = new EnginePipeline(config.withDataDir(dataDir), new NetworkState(network), () -> clockMs);
         pipeline.start();
     }
 

@@ -9,6 +9,7 @@ import okno.config.Networks;
 import okno.engine.api.Command;
 import okno.engine.api.EventListener;
 import okno.engine.pipeline.PipelineConfig;
+import okno.engine.pipeline.PipelineStages;
 import okno.engine.pipeline.PipelineWaitStrategy;
 import okno.engine.state.NetworkState;
 
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ThroughputBench
 {
     static final Set<String> OPTIONS = Set.of("network", "visits", "seconds", "warmup", "producers", "batch", "wait",
+        "stages", "snapshot-every",
         "sync", "ring", "doc", "no-baselines");
 
     private ThroughputBench()
@@ -44,13 +46,15 @@ final class ThroughputBench
         final PipelineConfig config = config(args);
         final int producers = args.integer("producers", 1);
         final int batch = args.integer("batch", 256);
-        out.printf("pipeline: network %s, %d producer(s), batches of %d, ring %d, %d records/document, wait %s, "
-                + "sync %s, %.0f s warm-up + %.0f s%n", network.name(), producers, batch, config.ringSize(),
-            config.maxRecordsPerDocument(), config.waitStrategy(), config.syncEveryBatch(), warmup, seconds);
+        out.printf("pipeline: network %s, %d producer(s), batches of %d, ring %d, %d records/document, stages %s, "
+                + "wait %s, sync %s, %.0f s warm-up + %.0f s%n", network.name(), producers, batch, config.ringSize(),
+            config.maxRecordsPerDocument(), config.stages(), config.waitStrategy(), config.syncEveryBatch(), warmup,
+            seconds);
         final Measured pipeline = pipeline(network, args.integer("visits", 70_000), config, producers, batch,
             warmup, seconds);
         out.printf("  engine pipeline (journal on)    %,12.0f commands/s, %d rejected%n", pipeline.rate(),
             pipeline.rejected());
+        out.println("  " + pipeline.cpu());
         if (args.flag("no-baselines"))
         {
             return;
@@ -64,12 +68,15 @@ final class ThroughputBench
             pipeline.rate() / queue.rate());
     }
 
+    /** Pipeline settings from the options; stages default to this machine's ({@link PipelineConfig#defaults}). */
     static PipelineConfig config(final BenchArgs args)
     {
-        return PipelineConfig.defaults(java.nio.file.Path.of("unused"))
-            .withRingSize(args.integer("ring", 65_536))
+        final PipelineConfig defaults = PipelineConfig.defaults(java.nio.file.Path.of("unused"));
+        return defaults
+            .withStages(PipelineStages.parse(args.string("stages", defaults.stages().name())))
+            .withRingSize(args.integer("ring", defaults.ringSize()))
             .withMaxRecordsPerDocument(args.integer("doc", 1024))
-            .withSnapshotEvery(0)
+            .withSnapshotEvery(args.integer("snapshot-every", 0))
             .withSyncEveryBatch(args.flag("sync"))
             .withWaitStrategy(PipelineWaitStrategy.parse(args.string("wait", "yielding")));
     }
@@ -113,8 +120,10 @@ final class ThroughputBench
             final long before = harness.replies();
             final long rejectedBefore = harness.rejected();
             final long start = System.nanoTime();
+            final ThreadCpu cpu = ThreadCpu.now();
             sleep(seconds);
             final long after = harness.replies();
+            final String cpuLine = cpu.since(after - before);
             final long elapsed = System.nanoTime() - start;
             final long rejected = harness.rejected() - rejectedBefore;
             stop(stop);
@@ -123,7 +132,7 @@ final class ThroughputBench
             {
                 thread.join();
             }
-            return new Measured(after - before, elapsed, rejected);
+            return new Measured(after - before, elapsed, rejected, cpuLine);
         }
     }
 
@@ -234,7 +243,7 @@ final class ThroughputBench
         final long before = counter.get();
         final long start = System.nanoTime();
         sleep(seconds);
-        return new Measured(counter.get() - before, System.nanoTime() - start, 0);
+        return new Measured(counter.get() - before, System.nanoTime() - start, 0, "");
     }
 
     private static boolean stopped(final boolean[] stop)
@@ -258,8 +267,8 @@ final class ThroughputBench
         Thread.sleep((long)(seconds * 1000));
     }
 
-    /** Operations counted over a measured window. */
-    record Measured(long operations, long nanos, long rejected)
+    /** Operations counted over a measured window, and the CPU of the {@code okno-} threads per operation. */
+    record Measured(long operations, long nanos, long rejected, String cpu)
     {
         double rate()
         {

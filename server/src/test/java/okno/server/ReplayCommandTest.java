@@ -105,7 +105,8 @@ class ReplayCommandTest
             for (int w = 0; w < WINDOWS; w++)
             {
                 final int window = w;
-                ok(pipeline.call(c -> window(c, CommandType.OPEN_WINDOW, centre, window).staff = staff[window]));
+                ok(pipeline,
+                    pipeline.call(c -> window(c, CommandType.OPEN_WINDOW, centre, window).staff = staff[window]));
             }
             for (int v = 0; v < VISITS; v++)
             {
@@ -113,17 +114,17 @@ class ReplayCommandTest
                 now[0] += 60_000;
                 if (v >= WINDOWS)
                 {
-                    ok(pipeline.call(c -> window(c, CommandType.COMPLETE_SERVICE, centre, window)));
+                    ok(pipeline, pipeline.call(c -> window(c, CommandType.COMPLETE_SERVICE, centre, window)));
                 }
-                ok(pipeline.call(c ->
+                ok(pipeline, pipeline.call(c ->
                 {
                     c.type = CommandType.ISSUE_TICKET;
                     c.centre = centre;
                     c.priority = PriorityClass.NORMAL.code();
                     c.addService(passport);
                 }));
-                ok(pipeline.call(c -> window(c, CommandType.CALL_NEXT, centre, window)));
-                ok(pipeline.call(c -> window(c, CommandType.START_SERVICE, centre, window)));
+                ok(pipeline, pipeline.call(c -> window(c, CommandType.CALL_NEXT, centre, window)));
+                ok(pipeline, pipeline.call(c -> window(c, CommandType.START_SERVICE, centre, window)));
             }
         }
         return state.stateHash();
@@ -137,9 +138,11 @@ class ReplayCommandTest
         return c;
     }
 
-    private static void ok(final Command reply)
+    /** Checks the reply; waits for a snapshot it made due, which would otherwise skip the next one. */
+    private static void ok(final EnginePipeline pipeline, final Command reply)
     {
         assertEquals(Result.OK, reply.result, reply.toString());
+        pipeline.awaitSnapshotsWritten();
     }
 
     private void deleteNewestSnapshot() throws IOException

@@ -1,22 +1,19 @@
 package okno.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import okno.engine.api.EventListener;
 import okno.engine.api.StateMachine;
-import okno.engine.snapshot.SnapshotStore;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
 
 /**
  * Stage 1b: the single thread that owns the state machine. Applies every command, collecting its events into
- * the slot, and takes a periodic snapshot at the end of a batch once enough mutating commands have passed.
+ * the slot, and takes a periodic snapshot at the end of a batch once enough mutating commands have passed (only
+ * the encoding runs here; the {@link SnapshotWriter} writes the file).
  */
 final class BusinessLogicHandler implements EventHandler<CommandSlot>
 {
-    private static final System.Logger LOG = System.getLogger(BusinessLogicHandler.class.getName());
-
     private final StateMachine state;
-    private final SnapshotStore snapshots;
+    private final SnapshotWriter snapshots;
     private final JournalHandler journal;
     private final long snapshotEvery;
     private long appliedSeq;
@@ -25,7 +22,7 @@ final class BusinessLogicHandler implements EventHandler<CommandSlot>
     /**
      * @param appliedSeq journal sequence of the last command already in the recovered state
      */
-    BusinessLogicHandler(final StateMachine state, final SnapshotStore snapshots, final JournalHandler journal,
+    BusinessLogicHandler(final StateMachine state, final SnapshotWriter snapshots, final JournalHandler journal,
         final long snapshotEvery, final long appliedSeq)
     {
         this.state = state;
@@ -36,13 +33,28 @@ final class BusinessLogicHandler implements EventHandler<CommandSlot>
     }
 
     @Override
+    public void onStart()
+    {
+        Thread.currentThread().setName("okno-pipeline-logic");
+    }
+
+    @Override
     public void onEvent(final CommandSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        apply(slot, sequence, endOfBatch, slot.events);
+    }
+
+    /**
+     * Applies the slot's command, its events into {@code events}; at the end of a batch, snapshots when due.
+     * The slot must be journaled up to {@code sequence} by then, or be so soon (parallel stages).
+     */
+    void apply(final CommandSlot slot, final long sequence, final boolean endOfBatch, final EventListener events)
     {
         if (slot.rejectedAtIngress)
         {
             return;
         }
-        state.apply(slot.command, slot.events);
+        state.apply(slot.command, events);
         if (slot.command.type.mutates())
         {
             appliedSeq++;
@@ -69,24 +81,12 @@ final class BusinessLogicHandler implements EventHandler<CommandSlot>
     }
 
     /**
-     * Writes a snapshot of the current state. Called on the business-logic thread, or on the closing thread
-     * once the ring is drained and halted.
+     * Encodes a snapshot of the current state for the snapshot writer (skipped while it still writes the previous
+     * one). Called on the business-logic thread, or on the closing thread once the ring is drained and halted.
      */
     void snapshot(final long resumeIndex)
     {
-        try
-        {
-            final long start = System.nanoTime();
-            snapshots.write(state, appliedSeq, resumeIndex);
-            LOG.log(Level.INFO, "snapshot at journal sequence {0} written in {1} ms, state hash {2}",
-                String.valueOf(appliedSeq), String.valueOf((System.nanoTime() - start) / 1_000_000),
-                Long.toHexString(state.stateHash()));
-        }
-        catch (final IOException ex)
-        {
-            // The journal still holds every command: a failed snapshot only makes the next start-up slower.
-            LOG.log(Level.ERROR, "snapshot at journal sequence " + appliedSeq + " failed", ex);
-        }
+        snapshots.trySnapshot(state, appliedSeq, resumeIndex);
         sinceSnapshot = 0;
     }
 }

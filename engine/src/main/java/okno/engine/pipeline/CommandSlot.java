@@ -10,7 +10,8 @@ import okno.engine.api.Result;
 final class CommandSlot
 {
     final Command command = new Command();
-    final EventBuffer events = new EventBuffer();
+    /** Events of the command on their way to the publisher thread; unused (empty) with fused stages. */
+    final EventBuffer events;
     /** Set at ingress. */
     ReplyListener listener;
     /** Set at ingress. */
@@ -21,6 +22,12 @@ final class CommandSlot
     long journalSeq;
     /** Set by the journaler when the document is written: queue index of the document holding the command. */
     long journalIndex;
+
+    /** @param eventCapacity events preallocated for the command (0 when the stages do not carry them) */
+    CommandSlot(final int eventCapacity)
+    {
+        events = new EventBuffer(eventCapacity);
+    }
 
     /** Prepares the slot for a new command; called by the producer that claimed it. */
     Command reset(final ReplyListener listener, final long correlation)

@@ -1,9 +1,13 @@
 package okno.engine.pipeline;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventProcessorFactory;
 import com.lmax.disruptor.dsl.ProducerType;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
  *  producers (Netty threads, simulators)
  *     | under one lock: claim, fill, stamp time, publish   (single-producer ring of CommandSlot)
  *     v
+ *  PARALLEL stages (three consumer threads):
  *  +--------------------+   +-------------------------+
  *  | 1a JournalHandler  |   | 1b BusinessLogicHandler |   both read the ring in parallel
  *  | batch -> 1 document|   | StateMachine.apply,     |
@@ -43,7 +48,13 @@ import java.util.function.Consumer;
  *           +--------------------+
  *           | 2 ReplyHandler     |   after both: reply to the caller, events to subscribers
  *           +--------------------+
+ *
+ *  FUSED stages (one consumer thread, FusedHandler): per batch of at most one document's records,
+ *           journal the batch -> then per command: apply, reply, events to subscribers
  * </pre>
+ *
+ * <p>Either way a caller is answered only after its command is applied and journaled. Snapshots are encoded on
+ * the thread that applies commands and written to disk by a snapshot writer thread.
  *
  * <p>Lifecycle: construct, {@link #start()} once (recovery, then commands are accepted), {@link #close()}
  * (drains the ring, writes a final snapshot, closes the journal; repeatable). Data directory layout:
@@ -66,9 +77,12 @@ public final class EnginePipeline implements AutoCloseable
     private boolean closed;
     private ChronicleQueue queue;
     private SnapshotStore snapshots;
+    private SnapshotWriter snapshotWriter;
     private Disruptor<CommandSlot> disruptor;
     private volatile RingBuffer<CommandSlot> ring;
     private volatile JournalHandler journal;
+    /** Progress of the stage that journals: the journal handler's, or the fused handler's. */
+    private volatile Sequence journalProgress;
     private BusinessLogicHandler logic;
     private RecoveryReport recovery;
 
@@ -117,14 +131,34 @@ public final class EnginePipeline implements AutoCloseable
         final JournalWriter writer = new JournalWriter(queue, config.maxRecordsPerDocument(),
             recovery.lastSeq(), recovery.journal().lastGoodIndex(), config.syncEveryBatch());
         journal = new JournalHandler(writer, config.maxRecordsPerDocument(), recovery.journal().damagedIndex());
-        logic = new BusinessLogicHandler(state, snapshots, journal, config.snapshotEvery(), recovery.lastSeq());
+        snapshotWriter = new SnapshotWriter(snapshots);
+        logic = new BusinessLogicHandler(state, snapshotWriter, journal, config.snapshotEvery(), recovery.lastSeq());
         // Producers claim, fill and publish under the ingress lock, so the ring has one producer at a time. With a
         // multi-producer ring, claim and publish were apart: the stages spun on a claimed, unpublished slot while
         // its producer was descheduled, taking the CPU it needed (2 cores, binary load: 293 k/s -> 364-399 k/s).
-        disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), new PipelineThreadFactory(),
-            ProducerType.SINGLE, config.waitStrategy().create());
-        // 1a journal and 1b business logic in parallel, 2 replies after both.
-        disruptor.handleEventsWith(journal, logic).then(replies);
+        final boolean fused = config.stages() == PipelineStages.FUSED;
+        final int slotEvents = fused ? 0 : EventBuffer.SLOT_CAPACITY;
+        disruptor = new Disruptor<>(() -> new CommandSlot(slotEvents), config.ringSize(),
+            new PipelineThreadFactory(), ProducerType.SINGLE, config.waitStrategy().create());
+        if (fused)
+        {
+            // One batch is one journal document at most, and its slots are still in cache for the second pass.
+            final EventProcessorFactory<CommandSlot> fusedStage = (ringBuffer, barrier) ->
+            {
+                final BatchEventProcessor<CommandSlot> processor = new BatchEventProcessorBuilder()
+                    .setMaxBatchSize(config.maxRecordsPerDocument())
+                    .build(ringBuffer, ringBuffer.newBarrier(barrier),
+                        new FusedHandler(journal, logic, replies, ringBuffer));
+                journalProgress = processor.getSequence();
+                return processor;
+            };
+            disruptor.handleEventsWith(fusedStage);
+        }
+        else
+        {
+            // 1a journal and 1b business logic in parallel, 2 replies after both.
+            disruptor.handleEventsWith(journal, logic).then(replies);
+        }
         ring = disruptor.start();
         accepting = true;
         return recovery;
@@ -157,11 +191,18 @@ public final class EnginePipeline implements AutoCloseable
     public long journalLag()
     {
         final RingBuffer<CommandSlot> r = ring;
-        return r == null ? 0 : Math.max(0, r.getCursor() - disruptor.getSequenceValueFor(journal));
+        if (r == null)
+        {
+            return 0;
+        }
+        final Sequence fusedProgress = journalProgress;
+        final long journaled = fusedProgress != null ? fusedProgress.get() : disruptor.getSequenceValueFor(journal);
+        return Math.max(0, r.getCursor() - journaled);
     }
 
     /**
-     * Adds a subscriber to every event, called on the publisher thread in command order. May be called at any
+     * Adds a subscriber to every event, called on the publisher thread (fused stages: the engine thread, right
+     * after the command is applied) in command order. May be called at any
      * time; takes effect from the next command published.
      */
     public void addSubscriber(final EventListener subscriber)
@@ -352,6 +393,7 @@ public final class EnginePipeline implements AutoCloseable
             {
                 writeFinalSnapshot();
             }
+            snapshotWriter.close();
         }
         if (queue != null)
         {
@@ -368,7 +410,29 @@ public final class EnginePipeline implements AutoCloseable
                 String.valueOf(logic.appliedSeq()), String.valueOf(journal.committedSeq()));
             return;
         }
+        awaitSnapshotsWritten();
         logic.snapshot(journal.committedIndex());
+    }
+
+    /**
+     * Waits until no periodic snapshot is being written (at most the shutdown timeout). Snapshots are written by a
+     * writer thread and one falling due while the previous one is written is skipped, so a caller that needs
+     * every snapshot (tests, tools that copy the newest one) calls this after the command that made one due.
+     * Any thread.
+     */
+    public void awaitSnapshotsWritten()
+    {
+        try
+        {
+            if (!snapshotWriter.awaitIdle(config.shutdownTimeout().toMillis()))
+            {
+                LOG.log(Level.ERROR, "snapshot still being written after {0}", config.shutdownTimeout());
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitJournalStopped()

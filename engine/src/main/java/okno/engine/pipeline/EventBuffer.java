@@ -10,14 +10,16 @@ import okno.engine.api.EventListener;
  */
 final class EventBuffer implements EventListener
 {
-    private static final int INITIAL_CAPACITY = 4;
+    /** Events preallocated in each ring slot of the parallel stages: most commands produce one to three. */
+    static final int SLOT_CAPACITY = 4;
 
     private EngineEvent[] events = new EngineEvent[0];
     private int size;
 
-    EventBuffer()
+    /** @param capacity events preallocated now */
+    EventBuffer(final int capacity)
     {
-        ensureCapacity(INITIAL_CAPACITY);
+        ensureCapacity(capacity);
     }
 
     /** Copies the event; called on the business-logic thread during {@code StateMachine.apply}. */
@@ -26,7 +28,7 @@ final class EventBuffer implements EventListener
     {
         if (size == events.length)
         {
-            ensureCapacity(size * 2);
+            ensureCapacity(Math.max(SLOT_CAPACITY, size * 2));
         }
         events[size++].copyFrom(event);
     }

@@ -38,6 +38,7 @@ final class JournalHandler implements EventHandler<CommandSlot>
     @Override
     public void onStart()
     {
+        Thread.currentThread().setName("okno-pipeline-journal");
         if (voidFromIndex >= 0)
         {
             writer.appendVoidMarker(voidFromIndex);

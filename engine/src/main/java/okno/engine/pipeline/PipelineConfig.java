@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param shutdownTimeout       how long {@link EnginePipeline#close()} waits for the ring to drain
  * @param callTimeout           how long {@link EnginePipeline#call} waits for its reply
  * @param waitStrategy          how the pipeline stages wait for commands
+ * @param stages                one fused consumer thread or parallel journal and logic threads
  */
 public record PipelineConfig(
     Path dataDir,
@@ -28,7 +29,8 @@ public record PipelineConfig(
     boolean syncEveryBatch,
     Duration shutdownTimeout,
     Duration callTimeout,
-    PipelineWaitStrategy waitStrategy)
+    PipelineWaitStrategy waitStrategy,
+    PipelineStages stages)
 {
     /** Largest document: 16,384 records of 100 bytes stay well inside a Chronicle block. */
     public static final int MAX_RECORDS_PER_DOCUMENT = 16_384;
@@ -40,6 +42,7 @@ public record PipelineConfig(
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(waitStrategy, "waitStrategy");
+        Objects.requireNonNull(stages, "stages");
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ringSize must be a power of two >= 2: " + ringSize);
@@ -64,48 +67,64 @@ public record PipelineConfig(
     }
 
     /**
-     * @return defaults: ring 4096, 1024 records per document, snapshot every 100,000 commands, keep 3, no sync,
-     *     blocking wait strategy
+     * @return defaults: ring 4096, 1024 records per document, snapshot every 1,000,000 commands, keep 3, no sync,
+     *     sleeping wait strategy, stages chosen for this machine's processors
+     *     ({@link PipelineStages#forProcessors})
      */
     public static PipelineConfig defaults(final Path dataDir)
     {
         return new PipelineConfig(dataDir, 4096, 1024, 1_000_000, 3, false, Duration.ofSeconds(10),
-            Duration.ofSeconds(10), PipelineWaitStrategy.SLEEPING);
+            Duration.ofSeconds(10), PipelineWaitStrategy.SLEEPING,
+            PipelineStages.forProcessors(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @return a copy with another data directory. */
+    public PipelineConfig withDataDir(final Path dir)
+    {
+        return new PipelineConfig(dir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy, stages);
+    }
+
+    /** @return a copy with other stages. */
+    public PipelineConfig withStages(final PipelineStages kind)
+    {
+        return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy, kind);
     }
 
     /** @return a copy with another ring size. */
     public PipelineConfig withRingSize(final int size)
     {
         return new PipelineConfig(dataDir, size, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy, stages);
     }
 
     /** @return a copy with another snapshot period. */
     public PipelineConfig withSnapshotEvery(final long commands)
     {
         return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, commands, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy, stages);
     }
 
     /** @return a copy with another journal document size. */
     public PipelineConfig withMaxRecordsPerDocument(final int records)
     {
         return new PipelineConfig(dataDir, ringSize, records, snapshotEvery, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy);
+            syncEveryBatch, shutdownTimeout, callTimeout, waitStrategy, stages);
     }
 
     /** @return a copy with the sync mode set. */
     public PipelineConfig withSyncEveryBatch(final boolean sync)
     {
         return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
-            sync, shutdownTimeout, callTimeout, waitStrategy);
+            sync, shutdownTimeout, callTimeout, waitStrategy, stages);
     }
 
     /** @return a copy with another wait strategy. */
     public PipelineConfig withWaitStrategy(final PipelineWaitStrategy strategy)
     {
         return new PipelineConfig(dataDir, ringSize, maxRecordsPerDocument, snapshotEvery, snapshotsToKeep,
-            syncEveryBatch, shutdownTimeout, callTimeout, strategy);
+            syncEveryBatch, shutdownTimeout, callTimeout, strategy, stages);
     }
 
     /** @return the Chronicle Queue directory. */

@@ -11,6 +11,8 @@ import java.util.Arrays;
  * Stage 2, after both the journaler and the business logic: shows each command to the reply observers,
  * answers its caller and hands its events, in order, to every subscriber; at the end of a batch it tells the
  * {@link BatchReplyListener}s it answered. A failing listener is logged and does not stop the pipeline.
+ * The {@link FusedHandler} calls {@link #deliver} and {@link #endBatch} itself, with events it did not copy
+ * into the slot.
  */
 final class ReplyHandler implements EventHandler<CommandSlot>
 {
@@ -23,7 +25,23 @@ final class ReplyHandler implements EventHandler<CommandSlot>
     private int answeredCount;
 
     @Override
+    public void onStart()
+    {
+        Thread.currentThread().setName("okno-pipeline-publisher");
+    }
+
+    @Override
     public void onEvent(final CommandSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        deliver(slot, slot.events);
+        if (endOfBatch)
+        {
+            endBatch();
+        }
+    }
+
+    /** Answers one applied and journaled command and fans out its events. */
+    void deliver(final CommandSlot slot, final EventBuffer events)
     {
         if (!slot.rejectedAtIngress)
         {
@@ -43,7 +61,6 @@ final class ReplyHandler implements EventHandler<CommandSlot>
             }
         }
         final EventListener[] targets = subscribers;
-        final EventBuffer events = slot.events;
         for (int i = 0, n = events.size(); i < n; i++)
         {
             final EngineEvent event = events.get(i);
@@ -58,10 +75,6 @@ final class ReplyHandler implements EventHandler<CommandSlot>
                     LOG.log(Level.WARNING, "event subscriber failed on " + event, ex);
                 }
             }
-        }
-        if (endOfBatch)
-        {
-            endBatch();
         }
     }
 
@@ -94,7 +107,8 @@ final class ReplyHandler implements EventHandler<CommandSlot>
         answered[answeredCount++] = listener;
     }
 
-    private void endBatch()
+    /** Tells the batch listeners answered since the last call that their batch ended. */
+    void endBatch()
     {
         for (int i = 0; i < answeredCount; i++)
         {

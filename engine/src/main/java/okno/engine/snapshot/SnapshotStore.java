@@ -2,15 +2,11 @@ package okno.engine.snapshot;
 
 import okno.engine.api.StateMachine;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * Snapshot files of the state machine in one directory, named {@code snapshot-<journalSeq>.bin} (sequence
@@ -76,30 +71,42 @@ public final class SnapshotStore
     }
 
     /**
-     * Writes the state durably, then deletes snapshots beyond the newest {@code keep}.
-     * Runs on the thread that owns the state machine.
+     * Encodes the state and writes it durably (see {@link #write(SnapshotBody, long, long, long)}). Runs on the
+     * thread that owns the state machine; allocates the body buffer.
      *
      * @return the file written
      */
     public Path write(final StateMachine state, final long journalSeq, final long resumeIndex) throws IOException
     {
+        final SnapshotBody body = new SnapshotBody().encode(state);
+        return write(body, journalSeq, resumeIndex, state.stateHash());
+    }
+
+    /**
+     * Writes an encoded body to a temporary file with its header (body CRC32 computed here), forces it to disk,
+     * renames it atomically to its final name and forces the directory, then deletes snapshots beyond the newest
+     * {@code keep}. Any thread, as long as the body is not re-encoded meanwhile.
+     *
+     * @param stateHash the state's hash when the body was encoded
+     * @return the file written
+     */
+    public Path write(final SnapshotBody body, final long journalSeq, final long resumeIndex, final long stateHash)
+        throws IOException
+    {
         final Path target = fileFor(journalSeq);
         final Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
         final CRC32 bodyCrc = new CRC32();
-        final long bodyLength;
+        bodyCrc.update(body.array(), 0, body.length());
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))
         {
-            channel.position(HEADER_LENGTH);
-            final CountingOutputStream counter = new CountingOutputStream(
-                new CheckedOutputStream(Channels.newOutputStream(channel), bodyCrc));
-            final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(counter, 1 << 16));
-            state.writeSnapshot(out);
-            out.flush();
-            bodyLength = counter.count;
             final ByteBuffer header = encodeHeader(
-                new SnapshotHeader(journalSeq, resumeIndex, state.stateHash(), bodyLength, (int)bodyCrc.getValue()));
-            channel.write(header, 0);
+                new SnapshotHeader(journalSeq, resumeIndex, stateHash, body.length(), (int)bodyCrc.getValue()));
+            final ByteBuffer bytes = ByteBuffer.wrap(body.array(), 0, body.length());
+            while (header.hasRemaining() || bytes.hasRemaining())
+            {
+                channel.write(new ByteBuffer[] {header, bytes});
+            }
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -265,31 +272,6 @@ public final class SnapshotStore
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ))
         {
             channel.force(true);
-        }
-    }
-
-    /** Counts the body bytes as they pass. */
-    private static final class CountingOutputStream extends java.io.FilterOutputStream
-    {
-        private long count;
-
-        CountingOutputStream(final OutputStream out)
-        {
-            super(out);
-        }
-
-        @Override
-        public void write(final int b) throws IOException
-        {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(final byte[] b, final int off, final int len) throws IOException
-        {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }

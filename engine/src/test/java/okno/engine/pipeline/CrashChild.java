@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * recovered state hash, retries some earlier request keys, issues new ones from two producer threads and
  * prints every acknowledgement as one flushed line. The parent kills it at random points.
  *
- * <p>Arguments: data directory, first new key, new key count, first retried key, retried key count.
+ * <p>Arguments: data directory, first new key, new key count, first retried key, retried key count, stages.
  */
 public final class CrashChild
 {
@@ -36,9 +36,10 @@ public final class CrashChild
         final int count = Integer.parseInt(args[2]);
         final long retryFirst = Long.parseLong(args[3]);
         final int retryCount = Integer.parseInt(args[4]);
+        final PipelineStages stages = PipelineStages.parse(args[5]);
         final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         final PipelineConfig config = PipelineConfig.defaults(data)
-            .withRingSize(256).withMaxRecordsPerDocument(64).withSnapshotEvery(700);
+            .withRingSize(256).withMaxRecordsPerDocument(64).withSnapshotEvery(700).withStages(stages);
         try (EnginePipeline pipeline = new EnginePipeline(config, new CountingStateMachine(CENTRES),
             SystemEpochClock.INSTANCE))
         {

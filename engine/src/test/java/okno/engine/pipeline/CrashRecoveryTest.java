@@ -1,6 +1,7 @@
 package okno.engine.pipeline;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -29,15 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashRecoveryTest
 {
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
     private static final int KEYS_PER_ROUND = 4000;
     private static final int RETRIED_PER_ROUND = 300;
 
     @TempDir
     Path dir;
 
-    @Test
-    void acknowledgedTicketsSurviveKillNine() throws Exception
+    @ParameterizedTest
+    @EnumSource(PipelineStages.class)
+    void acknowledgedTicketsSurviveKillNine(final PipelineStages stages) throws Exception
     {
         final Path data = dir.resolve("data");
         final Random random = new Random(20_260_611L);
@@ -56,7 +58,7 @@ class CrashRecoveryTest
             // The child runs at most a pipe buffer (~1,800 lines) plus a ring ahead of this reader, so killing
             // within the first 1,500 acknowledgements of 4,300 always hits it mid-run.
             final int killAfter = 100 + random.nextInt(1400);
-            final Process child = startChild(data, firstKey, previousFirst, retried, round);
+            final Process child = startChild(data, firstKey, previousFirst, retried, round, stages);
             try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
             {
@@ -149,7 +151,7 @@ class CrashRecoveryTest
     }
 
     private Process startChild(final Path data, final long firstKey, final long retryFirst, final int retryCount,
-        final int round) throws IOException
+        final int round, final PipelineStages stages) throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -169,6 +171,7 @@ class CrashRecoveryTest
         command.add(Integer.toString(KEYS_PER_ROUND));
         command.add(Long.toString(retryFirst));
         command.add(Integer.toString(retryCount));
+        command.add(stages.name());
         return new ProcessBuilder(command).redirectError(dir.resolve("child-" + round + ".err").toFile()).start();
     }
 

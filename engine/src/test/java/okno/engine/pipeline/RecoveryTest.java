@@ -9,6 +9,8 @@ import okno.engine.api.Command;
 import okno.engine.journal.JournalFormat;
 import okno.engine.snapshot.SnapshotStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
@@ -36,10 +38,11 @@ class RecoveryTest
     @TempDir
     Path data;
 
-    @Test
-    void damagedNewestSnapshotFallsBackToTheOlderOneWithALogLine() throws Exception
+    @ParameterizedTest
+    @EnumSource(PipelineStages.class)
+    void damagedNewestSnapshotFallsBackToTheOlderOneWithALogLine(final PipelineStages stages) throws Exception
     {
-        final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(100);
+        final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(100).withStages(stages);
         final CountingStateMachine reference = new CountingStateMachine(CENTRES);
         runSequential(config, 0, 250, reference);
         final List<Path> files = new SnapshotStore(config.snapshotDir(), 3).list();
