@@ -46,6 +46,8 @@ class BenchSmokeTest
     @Test
     void engineBenchmarkRunsInProcess()
     {
+        // JMH's machine-wide lock would fail the build while someone runs a real benchmark beside it.
+        System.setProperty("jmh.ignoreLock", "true");
         final String out = run("bench engine -f 0 -wi 0 -i 1 -r 200ms -p network=demo -p visitsPerDay=2000");
         assertTrue(out.matches("(?s)engine: NetworkState.apply, network demo, 2000 visits/day: [0-9,]+ ops/s\\R"), out);
     }
