@@ -22,8 +22,8 @@ public final class CentreState
     final WindowState[] windows;
     /** Windows having each service (configuration). */
     final int[] offeredWindows;
-    /** Open windows having each service. */
-    final int[] openServing;
+    /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
+    final ServiceLoad load;
     private final TicketQueue[] serviceQueues;
     /** Non-empty lines and their heads, for call-next. */
     private final LineIndex lines;
@@ -56,12 +56,12 @@ public final class CentreState
         this.hoursByDay = hoursByDay;
         this.windows = windows;
         this.offeredWindows = new int[serviceCount];
-        this.openServing = new int[serviceCount];
+        this.load = new ServiceLoad(windows, serviceCount);
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
         this.lines = new LineIndex(serviceCount);
         for (int i = 0; i < serviceQueues.length; i++)
         {
-            serviceQueues[i] = new TicketQueue(i, lines);
+            serviceQueues[i] = new TicketQueue(i, lines, load);
         }
         for (final WindowState window : windows)
         {
@@ -171,8 +171,7 @@ public final class CentreState
     /** @return tickets waiting for a service, all priority classes (not counting window transfers). */
     int waitingFor(final int service)
     {
-        final int base = service * PRIORITY_CLASSES;
-        return serviceQueues[base].size + serviceQueues[base + 1].size + serviceQueues[base + 2].size;
+        return load.waiting(service);
     }
 
     /** Takes the next ticket of the pool, growing the pool (only) past the largest day seen so far. */
@@ -221,7 +220,10 @@ public final class CentreState
         }
     }
 
-    /** Forgets the day: pool, lines, dedup tables, serials, counters. Windows are closed by the caller. */
+    /**
+     * Forgets the day: pool, lines, dedup tables, serials, counters, open windows per service. Windows are closed
+     * by the caller.
+     */
     void startDay()
     {
         for (int i = 0; i < ticketCount; i++)
@@ -239,6 +241,7 @@ public final class CentreState
             window.current = null;
             window.last = null;
         }
+        load.startDay();
         ticketByNumber.clear();
         ticketByRequest.clear();
         appointmentByRequest.clear();

@@ -5,8 +5,6 @@ import okno.engine.api.EventType;
 import okno.engine.api.StaffMode;
 import okno.engine.api.WindowMode;
 
-import java.util.Arrays;
-
 /**
  * Engine time and its timers: before a command applies, time advances to the command's time and the timers due on
  * the way fire in time order, staff arrivals and the start of a new local day. Engine thread only; allocation
@@ -104,7 +102,6 @@ final class DayClock
                 w.staff = -1;
             }
         }
-        Arrays.fill(centre.openServing, 0);
         centre.openWindows = 0;
     }
 }

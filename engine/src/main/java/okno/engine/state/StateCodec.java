@@ -251,7 +251,6 @@ final class StateCodec
     private static void readCentre(final CentreState centre, final DataInput in) throws IOException
     {
         centre.startDay();
-        Arrays.fill(centre.openServing, 0);
         centre.openWindows = 0;
         final int count = in.readInt();
         for (int i = 0; i < count; i++)
@@ -293,10 +292,7 @@ final class StateCodec
             if (w.mode == WindowMode.OPEN)
             {
                 centre.openWindows++;
-                for (int i = 0; i < w.skillCount(); i++)
-                {
-                    centre.openServing[w.skillService(i)]++;
-                }
+                centre.load.windowOpened(w, 1);
             }
         }
         readMap(centre.ticketByRequest, in);

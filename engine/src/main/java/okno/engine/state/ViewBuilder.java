@@ -45,7 +45,7 @@ final class ViewBuilder
             if (cs.offeredWindows[s] > 0)
             {
                 final int waiting = cs.waitingFor(s);
-                lines.add(new ServiceLine(s, waiting, cs.openServing[s], state.etaSeconds(cs, s, waiting)));
+                lines.add(new ServiceLine(s, waiting, cs.load.openServing(s), state.etaSeconds(cs, s, waiting)));
             }
         }
         return new CentreSummary(centre, cs.openWindows, cs.stateCounts[TicketState.WAITING.code()],

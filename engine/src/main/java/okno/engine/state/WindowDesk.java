@@ -139,10 +139,7 @@ final class WindowDesk
     {
         state.kpis.openWindowsChanging(centre.index, state.nowMs, centre.openWindows);
         centre.openWindows += delta;
-        for (int i = 0; i < w.skillCount(); i++)
-        {
-            centre.openServing[w.skillService(i)] += delta;
-        }
+        centre.load.windowOpened(w, delta);
     }
 
     /** @return OK when the window is open, else why not. */
