@@ -20,6 +20,8 @@ public final class CentreState
     final int index;
     private final DayHours[] hoursByDay;
     final WindowState[] windows;
+    /** Open and free windows as bitsets, kept by the windows. */
+    final WindowFlags flags;
     /** Windows having each service (configuration). */
     final int[] offeredWindows;
     /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
@@ -50,11 +52,13 @@ public final class CentreState
     long ratingSum;
     int ratingCount;
 
-    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final int serviceCount)
+    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final WindowFlags flags,
+        final int serviceCount)
     {
         this.index = index;
         this.hoursByDay = hoursByDay;
         this.windows = windows;
+        this.flags = flags;
         this.offeredWindows = new int[serviceCount];
         this.load = new ServiceLoad(windows, serviceCount);
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
@@ -238,7 +242,7 @@ public final class CentreState
         for (final WindowState window : windows)
         {
             window.transfers.clear();
-            window.current = null;
+            window.setCurrent(null);
             window.last = null;
         }
         load.startDay();

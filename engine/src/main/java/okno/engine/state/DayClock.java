@@ -98,7 +98,7 @@ final class DayClock
                 e.window = w.index;
                 e.staff = w.staff;
                 state.publish();
-                w.mode = WindowMode.CLOSED;
+                w.setMode(WindowMode.CLOSED);
                 w.staff = -1;
             }
         }

@@ -1,6 +1,5 @@
 package okno.engine.state;
 
-import okno.engine.api.WindowMode;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -83,17 +82,20 @@ public final class EtaPredictor
         final long average = load.averageMs(service);
         // each open window having the service carries the shares of its skills; the service's own is left out
         final long own = load.share(service);
+        final WindowFlags flags = centre.flags;
         double others = 0;
         int serving = 0;
         boolean free = false;
-        for (final int index : load.windowsOf(service))
+        for (int word = 0; word < load.windowWords(); word++)
         {
-            final WindowState w = centre.windows[index];
-            if (w.mode == WindowMode.OPEN)
+            final long having = load.windowsOf(service, word);
+            long open = having & flags.open(word);
+            free |= (having & flags.free(word)) != 0;
+            serving += Long.bitCount(open);
+            while (open != 0)
             {
-                serving++;
-                free |= w.current == null;
-                others += load.windowWork(index) - own;
+                others += load.windowWork((word << 6) + Long.numberOfTrailingZeros(open)) - own;
+                open &= open - 1;
             }
         }
         final double work = ahead * (double)average + others / ServiceLoad.SCALE;

@@ -27,8 +27,10 @@ final class ServiceLoad
     private final int[] openServing;
     private final long[] share;
     private final long[] windowWork;
-    /** Per service: indexes of the windows having it (configuration). */
-    private final int[][] windowsOf;
+    /** Words of a bitset over the centre's windows. */
+    private final int windowWords;
+    /** Per service a bitset of the windows having it, at {@code service * windowWords + word} (configuration). */
+    private final long[] windowsOf;
 
     ServiceLoad(final WindowState[] windows, final int serviceCount)
     {
@@ -37,26 +39,13 @@ final class ServiceLoad
         openServing = new int[serviceCount];
         share = new long[serviceCount];
         windowWork = new long[windows.length];
-        final int[] count = new int[serviceCount];
+        windowWords = WindowFlags.words(windows.length);
+        windowsOf = new long[serviceCount * windowWords];
         for (final WindowState w : windows)
         {
             for (int k = 0; k < w.skillCount(); k++)
             {
-                count[w.skillService(k)]++;
-            }
-        }
-        windowsOf = new int[serviceCount][];
-        for (int s = 0; s < serviceCount; s++)
-        {
-            windowsOf[s] = new int[count[s]];
-            count[s] = 0;
-        }
-        for (final WindowState w : windows)
-        {
-            for (int k = 0; k < w.skillCount(); k++)
-            {
-                final int s = w.skillService(k);
-                windowsOf[s][count[s]++] = w.index;
+                windowsOf[w.skillService(k) * windowWords + (w.index >>> 6)] |= 1L << w.index;
             }
         }
     }
@@ -79,10 +68,16 @@ final class ServiceLoad
         return averageMs[service];
     }
 
-    /** @return windows of the centre having a service (configuration; do not modify). */
-    int[] windowsOf(final int service)
+    /** @return words of the bitsets over windows, as {@link WindowFlags#words}. */
+    int windowWords()
     {
-        return windowsOf[service];
+        return windowWords;
+    }
+
+    /** @return bits of the windows having a service among {@code 64 * word} to {@code 64 * word + 63}. */
+    long windowsOf(final int service, final int word)
+    {
+        return windowsOf[service * windowWords + word];
     }
 
     /** @return current share of a service's waiting work per open window having it, 1/{@link #SCALE} ms. */
@@ -138,10 +133,7 @@ final class ServiceLoad
         for (int s = 0; s < share.length; s++)
         {
             share[s] = shareOf(s);
-            for (final int w : windowsOf[s])
-            {
-                windowWork[w] += share[s];
-            }
+            addToWindows(s, share[s], windowWork);
         }
     }
 
@@ -155,10 +147,7 @@ final class ServiceLoad
             {
                 return false;
             }
-            for (final int w : windowsOf[s])
-            {
-                work[w] += share[s];
-            }
+            addToWindows(s, share[s], work);
         }
         return Arrays.equals(work, windowWork);
     }
@@ -170,9 +159,19 @@ final class ServiceLoad
         if (delta != 0)
         {
             share[service] = now;
-            for (final int w : windowsOf[service])
+            addToWindows(service, delta, windowWork);
+        }
+    }
+
+    private void addToWindows(final int service, final long amount, final long[] work)
+    {
+        for (int word = 0; word < windowWords; word++)
+        {
+            long bits = windowsOf[service * windowWords + word];
+            while (bits != 0)
             {
-                windowWork[w] += delta;
+                work[(word << 6) + Long.numberOfTrailingZeros(bits)] += amount;
+                bits &= bits - 1;
             }
         }
     }

@@ -283,11 +283,11 @@ final class StateCodec
         for (final WindowState w : centre.windows)
         {
             readQueue(centre, w.transfers, in);
-            w.mode = WindowMode.fromCode(in.readByte());
+            w.setMode(WindowMode.fromCode(in.readByte()));
             w.staff = in.readInt();
             final int current = in.readInt();
             final int last = in.readInt();
-            w.current = current < 0 ? null : centre.tickets[current];
+            w.setCurrent(current < 0 ? null : centre.tickets[current]);
             w.last = last < 0 ? null : centre.tickets[last];
             if (w.mode == WindowMode.OPEN)
             {

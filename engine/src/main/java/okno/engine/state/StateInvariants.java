@@ -119,6 +119,7 @@ final class StateInvariants
                 require(w.current.state == TicketState.CALLED || w.current.state == TicketState.SERVING,
                     "window ", w.index, " current ticket is not called or serving");
             }
+            require(w.flagsMatch(), "window flags of window ", w.index, " are off");
             if (w.mode == WindowMode.CLOSED)
             {
                 require(w.staff == -1 && w.transfers.size == 0, "closed window ", w.index, " has staff or transfers");

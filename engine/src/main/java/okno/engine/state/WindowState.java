@@ -18,17 +18,24 @@ public final class WindowState
     /** Skill weights in ascending service order: the weight of a service is at its rank among the skills. */
     private final int[] weightsByRank;
     final TicketQueue transfers;
+    private final WindowFlags flags;
 
+    /** Written only through {@link #setMode}. */
     WindowMode mode = WindowMode.CLOSED;
     int staff = -1;
+    /** Written only through {@link #setCurrent}. */
     Ticket current;
     Ticket last;
 
-    /** @param skillServices distinct service indexes below {@code serviceCount} */
+    /**
+     * @param skillServices distinct service indexes below {@code serviceCount}
+     * @param flags         the centre's open and free windows, kept up to date by this window
+     */
     WindowState(final int index, final int[] skillServices, final int[] skillWeights, final int serviceCount,
-        final int queueId)
+        final int queueId, final WindowFlags flags)
     {
         this.index = index;
+        this.flags = flags;
         this.skillServices = skillServices;
         this.skillWeights = skillWeights;
         this.transfers = new TicketQueue(queueId);
@@ -47,6 +54,28 @@ public final class WindowState
         {
             weightsByRank[rank(skillServices[i])] = skillWeights[i];
         }
+    }
+
+    /** Sets the mode, keeping the centre's window flags. */
+    void setMode(final WindowMode mode)
+    {
+        this.mode = mode;
+        flags.set(index, mode == WindowMode.OPEN, current == null);
+    }
+
+    /** Sets the ticket called or served here ({@code null}: none), keeping the centre's window flags. */
+    void setCurrent(final Ticket ticket)
+    {
+        current = ticket;
+        flags.set(index, mode == WindowMode.OPEN, ticket == null);
+    }
+
+    /** @return whether the centre's window flags agree with this window (invariant check). */
+    boolean flagsMatch()
+    {
+        final long bit = 1L << index;
+        return ((flags.open(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN)
+            && ((flags.free(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN && current == null);
     }
 
     private int rank(final int service)
