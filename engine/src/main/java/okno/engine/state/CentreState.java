@@ -108,16 +108,25 @@ public final class CentreState
         return service * PRIORITY_CLASSES + priority - 1;
     }
 
-    /** @return original issue time of the head of a non-empty line (undefined for an empty one). */
-    public long lineHeadIssuedMs(final int line)
+    /**
+     * @return order key of the head of a non-empty line (undefined for an empty one): of two tickets, the one
+     *     issued earlier, then the one with the lower number, has the smaller key (see {@link #orderKey})
+     */
+    public long lineHeadKey(final int line)
     {
-        return lines.headIssuedMs(line);
+        return lines.headKey(line);
     }
 
-    /** @return packed number of the head of a non-empty line (undefined for an empty one). */
-    public int lineHeadNumber(final int line)
+    /** @return order key of one of today's tickets, comparable with {@link #lineHeadKey}. */
+    public long orderKey(final Ticket ticket)
     {
-        return lines.headNumber(line);
+        return lines.key(ticket);
+    }
+
+    /** @return original issue time of the ticket an order key was made of. */
+    public long issuedMsOf(final long key)
+    {
+        return lines.issuedMs(key);
     }
 
     /** @return the head ticket of a line, or {@code null}. */
@@ -225,10 +234,10 @@ public final class CentreState
     }
 
     /**
-     * Forgets the day: pool, lines, dedup tables, serials, counters, open windows per service. Windows are closed
-     * by the caller.
+     * Forgets the day and starts the one from {@code dayStartMs}: pool, lines, dedup tables, serials, counters,
+     * open windows per service. Windows are closed by the caller.
      */
-    void startDay()
+    void startDay(final long dayStartMs)
     {
         for (int i = 0; i < ticketCount; i++)
         {
@@ -246,6 +255,7 @@ public final class CentreState
             window.last = null;
         }
         load.startDay();
+        lines.startDay(dayStartMs);
         ticketByNumber.clear();
         ticketByRequest.clear();
         appointmentByRequest.clear();

@@ -58,7 +58,7 @@ final class DayClock
         for (final CentreState centre : state.centres)
         {
             closeCentre(centre);
-            centre.startDay();
+            centre.startDay(dayStartMs);
         }
         for (final StaffState s : state.staff)
         {

@@ -229,7 +229,7 @@ final class StateCodec
         state.nextArrivalMs = in.readLong();
         for (final CentreState centre : state.centres)
         {
-            readCentre(centre, in);
+            readCentre(centre, state.calendar.dayStartMs(state.day), in);
         }
         for (final StaffState s : state.staff)
         {
@@ -248,9 +248,10 @@ final class StateCodec
         state.balancing.balancer.read(in);
     }
 
-    private static void readCentre(final CentreState centre, final DataInput in) throws IOException
+    private static void readCentre(final CentreState centre, final long dayStartMs, final DataInput in)
+        throws IOException
     {
-        centre.startDay();
+        centre.startDay(dayStartMs);
         centre.openWindows = 0;
         final int count = in.readInt();
         for (int i = 0; i < count; i++)
