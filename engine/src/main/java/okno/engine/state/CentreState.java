@@ -22,8 +22,6 @@ public final class CentreState
     final WindowState[] windows;
     /** Open and free windows as bitsets, kept by the windows. */
     final WindowFlags flags;
-    /** Windows having each service (configuration). */
-    final int[] offeredWindows;
     /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
     final ServiceLoad load;
     private final TicketQueue[] serviceQueues;
@@ -59,20 +57,12 @@ public final class CentreState
         this.hoursByDay = hoursByDay;
         this.windows = windows;
         this.flags = flags;
-        this.offeredWindows = new int[serviceCount];
         this.load = new ServiceLoad(windows, serviceCount);
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
         this.lines = new LineIndex(serviceCount);
         for (int i = 0; i < serviceQueues.length; i++)
         {
             serviceQueues[i] = new TicketQueue(i, lines, load);
-        }
-        for (final WindowState window : windows)
-        {
-            for (int i = 0; i < window.skillCount(); i++)
-            {
-                offeredWindows[window.skillService(i)]++;
-            }
         }
         for (int i = 0; i < tickets.length; i++)
         {
@@ -166,6 +156,18 @@ public final class CentreState
     DayHours hoursOn(final long epochDay)
     {
         return hoursByDay[DayCalendar.dayOfWeek(epochDay).getValue() - 1];
+    }
+
+    /** @return whether some window of the centre has the service (configuration). */
+    boolean offers(final int service)
+    {
+        return load.offered(service);
+    }
+
+    /** @return windows of the centre having the service (configuration). */
+    int offeredWindows(final int service)
+    {
+        return load.windowCount(service);
     }
 
     /** @return whether the window index exists. */

@@ -4,13 +4,16 @@ import java.util.Arrays;
 
 /**
  * The waiting work of one centre, kept up to date as it changes so that an ETA costs a few array reads instead
- * of a walk over every skill of every window serving the ticket:
+ * of a walk over every skill of every window serving the ticket. Per service one record, so that a command about
+ * a service finds all of it in one or two cache lines:
  * <pre>
- *   waiting[s]      tickets waiting in the lines of service s (all classes; window transfers not counted)
- *   averageMs[s]    estimated service time of s (see {@link EtaPredictor})
- *   openServing[s]  open windows having s
- *   share[s]        waiting[s] x averageMs[s] / max(1, openServing[s]), in 1/{@value #SCALE} ms, rounded
- *   windowWork[w]   sum of share[s] over the skills s of window w (every window, open or not)
+ *   record of service s, at s * stride:
+ *   [ averageMs | share | waiting | openServing | windows having s: bitset, windowWords longs ]
+ *     averageMs    estimated service time of s (see {@link EtaPredictor})
+ *     share        waiting x averageMs / max(1, openServing), in 1/{@value #SCALE} ms, rounded
+ *     waiting      tickets waiting in the lines of s (all classes; window transfers not counted)
+ *     openServing  open windows having s
+ *   windowWork[w]  sum of share over the skills of window w (every window, open or not)
  * </pre>
  * A change of {@code waiting}, {@code averageMs} or {@code openServing} of a service moves its share and adds the
  * difference to the windows that have it. Shares are integers, so each window's sum is exact: it depends only on
@@ -22,30 +25,31 @@ final class ServiceLoad
     /** Fixed-point scale of shares: 1/1024 ms is far below the second an ETA is given in. */
     static final long SCALE = 1024;
 
-    private final int[] waiting;
-    private final long[] averageMs;
-    private final int[] openServing;
-    private final long[] share;
-    private final long[] windowWork;
+    private static final int AVERAGE = 0;
+    private static final int SHARE = 1;
+    private static final int WAITING = 2;
+    private static final int OPEN = 3;
+    private static final int WINDOWS = 4;
+
+    private final int serviceCount;
     /** Words of a bitset over the centre's windows. */
     private final int windowWords;
-    /** Per service a bitset of the windows having it, at {@code service * windowWords + word} (configuration). */
-    private final long[] windowsOf;
+    private final int stride;
+    private final long[] records;
+    private final long[] windowWork;
 
     ServiceLoad(final WindowState[] windows, final int serviceCount)
     {
-        waiting = new int[serviceCount];
-        averageMs = new long[serviceCount];
-        openServing = new int[serviceCount];
-        share = new long[serviceCount];
-        windowWork = new long[windows.length];
+        this.serviceCount = serviceCount;
         windowWords = WindowFlags.words(windows.length);
-        windowsOf = new long[serviceCount * windowWords];
+        stride = WINDOWS + windowWords;
+        records = new long[serviceCount * stride];
+        windowWork = new long[windows.length];
         for (final WindowState w : windows)
         {
             for (int k = 0; k < w.skillCount(); k++)
             {
-                windowsOf[w.skillService(k) * windowWords + (w.index >>> 6)] |= 1L << w.index;
+                records[w.skillService(k) * stride + WINDOWS + (w.index >>> 6)] |= 1L << w.index;
             }
         }
     }
@@ -53,19 +57,43 @@ final class ServiceLoad
     /** @return tickets waiting for a service, all priority classes (not counting window transfers). */
     int waiting(final int service)
     {
-        return waiting[service];
+        return (int)records[service * stride + WAITING];
     }
 
     /** @return open windows having a service. */
     int openServing(final int service)
     {
-        return openServing[service];
+        return (int)records[service * stride + OPEN];
+    }
+
+    /** @return windows having a service (configuration). */
+    int windowCount(final int service)
+    {
+        int count = 0;
+        for (int word = 0; word < windowWords; word++)
+        {
+            count += Long.bitCount(windowsOf(service, word));
+        }
+        return count;
+    }
+
+    /** @return whether some window has the service (configuration). */
+    boolean offered(final int service)
+    {
+        for (int word = 0; word < windowWords; word++)
+        {
+            if (windowsOf(service, word) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return estimated service time of a service, milliseconds. */
     long averageMs(final int service)
     {
-        return averageMs[service];
+        return records[service * stride + AVERAGE];
     }
 
     /** @return words of the bitsets over windows, as {@link WindowFlags#words}. */
@@ -77,13 +105,13 @@ final class ServiceLoad
     /** @return bits of the windows having a service among {@code 64 * word} to {@code 64 * word + 63}. */
     long windowsOf(final int service, final int word)
     {
-        return windowsOf[service * windowWords + word];
+        return records[service * stride + WINDOWS + word];
     }
 
     /** @return current share of a service's waiting work per open window having it, 1/{@link #SCALE} ms. */
     long share(final int service)
     {
-        return share[service];
+        return records[service * stride + SHARE];
     }
 
     /** @return sum of the shares of a window's skills, 1/{@link #SCALE} ms. */
@@ -95,14 +123,14 @@ final class ServiceLoad
     /** A ticket joined ({@code +1}) or left ({@code -1}) a line of the service. */
     void waitingChanged(final int service, final int delta)
     {
-        waiting[service] += delta;
+        records[service * stride + WAITING] += delta;
         refresh(service);
     }
 
     /** Sets the estimated service time of a service. */
     void setAverageMs(final int service, final long average)
     {
-        averageMs[service] = average;
+        records[service * stride + AVERAGE] = average;
         refresh(service);
     }
 
@@ -112,7 +140,7 @@ final class ServiceLoad
         for (int k = 0; k < w.skillCount(); k++)
         {
             final int s = w.skillService(k);
-            openServing[s] += delta;
+            records[s * stride + OPEN] += delta;
             refresh(s);
         }
     }
@@ -120,9 +148,12 @@ final class ServiceLoad
     /** Forgets the day: nothing waits and no window is open (the estimates stay). */
     void startDay()
     {
-        Arrays.fill(waiting, 0);
-        Arrays.fill(openServing, 0);
-        Arrays.fill(share, 0);
+        for (int s = 0; s < serviceCount; s++)
+        {
+            records[s * stride + SHARE] = 0;
+            records[s * stride + WAITING] = 0;
+            records[s * stride + OPEN] = 0;
+        }
         Arrays.fill(windowWork, 0);
     }
 
@@ -130,10 +161,10 @@ final class ServiceLoad
     void refreshAll()
     {
         Arrays.fill(windowWork, 0);
-        for (int s = 0; s < share.length; s++)
+        for (int s = 0; s < serviceCount; s++)
         {
-            share[s] = shareOf(s);
-            addToWindows(s, share[s], windowWork);
+            records[s * stride + SHARE] = shareOf(s);
+            addToWindows(s, share(s), windowWork);
         }
     }
 
@@ -141,13 +172,13 @@ final class ServiceLoad
     boolean sumsMatch()
     {
         final long[] work = new long[windowWork.length];
-        for (int s = 0; s < share.length; s++)
+        for (int s = 0; s < serviceCount; s++)
         {
-            if (share[s] != shareOf(s))
+            if (share(s) != shareOf(s))
             {
                 return false;
             }
-            addToWindows(s, share[s], work);
+            addToWindows(s, share(s), work);
         }
         return Arrays.equals(work, windowWork);
     }
@@ -155,10 +186,10 @@ final class ServiceLoad
     private void refresh(final int service)
     {
         final long now = shareOf(service);
-        final long delta = now - share[service];
+        final long delta = now - share(service);
         if (delta != 0)
         {
-            share[service] = now;
+            records[service * stride + SHARE] = now;
             addToWindows(service, delta, windowWork);
         }
     }
@@ -167,7 +198,7 @@ final class ServiceLoad
     {
         for (int word = 0; word < windowWords; word++)
         {
-            long bits = windowsOf[service * windowWords + word];
+            long bits = windowsOf(service, word);
             while (bits != 0)
             {
                 work[(word << 6) + Long.numberOfTrailingZeros(bits)] += amount;
@@ -178,7 +209,9 @@ final class ServiceLoad
 
     private long shareOf(final int service)
     {
-        final long open = Math.max(1, openServing[service]);
-        return (waiting[service] * averageMs[service] * SCALE + open / 2) / open;
+        final int base = service * stride;
+        final long open = Math.max(1, records[base + OPEN]);
+        final long work = records[base + WAITING] * records[base + AVERAGE] * SCALE;
+        return open == 1 ? work : (work + open / 2) / open;
     }
 }

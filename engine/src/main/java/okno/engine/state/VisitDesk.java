@@ -121,7 +121,7 @@ final class VisitDesk
             {
                 return Result.UNKNOWN_SERVICE;
             }
-            if (centre.offeredWindows[c.targetService] == 0)
+            if (!centre.offers(c.targetService))
             {
                 return Result.SERVICE_NOT_OFFERED;
             }
