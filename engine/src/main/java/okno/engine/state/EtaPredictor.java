@@ -138,7 +138,7 @@ public final class EtaPredictor
         }
     }
 
-    /** Reads the estimates, then recomputes every centre's waiting work from them. */
+    /** Reads the estimates; setting each one recomputes its service's share of the centre's waiting work. */
     void read(final DataInput in) throws IOException
     {
         final int n = in.readInt();
@@ -153,7 +153,6 @@ public final class EtaPredictor
             {
                 centre.load.setAverageMs(s, in.readLong());
             }
-            centre.load.refreshAll();
         }
     }
 }

@@ -157,17 +157,6 @@ final class ServiceLoad
         Arrays.fill(windowWork, 0);
     }
 
-    /** Recomputes every share and window sum from waiting, estimates and open windows (after a snapshot read). */
-    void refreshAll()
-    {
-        Arrays.fill(windowWork, 0);
-        for (int s = 0; s < serviceCount; s++)
-        {
-            records[s * stride + SHARE] = shareOf(s);
-            addToWindows(s, share(s), windowWork);
-        }
-    }
-
     /** @return whether every share and window sum equals its recomputation (invariant check). */
     boolean sumsMatch()
     {
