@@ -29,8 +29,9 @@ import okno.engine.state.WindowState;
  * oldest (and, within one line, best scoring) ticket is the line's head. The centre also keeps, per class, a
  * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
  * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
- * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the issue time
- * and number the centre keeps in a compact array, so only the winner's ticket object is read. The order in which
+ * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the order key
+ * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket object
+ * is read. The order in which
  * candidates are considered does not matter: every comparison is a total order (issue time, then number).
  *
  * <p>The instance only holds the scratch of the call in progress (so a call allocates nothing); the answer
@@ -46,14 +47,11 @@ public final class CallNextPolicy
     private static final int NONE = -1;
 
     private int oldest;
-    private long oldestMs;
-    private int oldestNumber;
+    private long oldestKey;
     private int bestPriority;
-    private long bestPriorityMs;
-    private int bestPriorityNumber;
+    private long bestPriorityKey;
     private int bestNormal;
-    private long bestNormalMs;
-    private int bestNormalNumber;
+    private long bestNormalKey;
     private long bestNormalScore;
     private boolean normalWaiting;
 
@@ -90,14 +88,14 @@ public final class CallNextPolicy
         int place = 0;
         for (Ticket t = window.transfers().head(); t != null; t = t.next())
         {
-            consider(-2 - place++, t.issuedMs(), t.number(), t.priority(), window.weightOf(t.currentService()),
-                nowMs);
+            consider(-2 - place++, centre.orderKey(t), t.issuedMs(), t.priority(),
+                window.weightOf(t.currentService()), nowMs);
         }
         if (oldest == NONE)
         {
             return null;
         }
-        if (nowMs - oldestMs >= escalationMs)
+        if (nowMs - centre.issuedMsOf(oldestKey) >= escalationMs)
         {
             return resolve(centre, window, oldest);
         }
@@ -124,46 +122,42 @@ public final class CallNextPolicy
             final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
             final int line = CentreState.lineId(service, priority);
-            final int weight = priority == NORMAL ? window.weightOf(service) : 0;
-            consider(line, centre.lineHeadIssuedMs(line), centre.lineHeadNumber(line), priority, weight, nowMs);
+            final long key = centre.lineHeadKey(line);
+            final boolean normal = priority == NORMAL;
+            consider(line, key, normal ? centre.issuedMsOf(key) : 0, priority, normal ? window.weightOf(service) : 0,
+                nowMs);
         }
     }
 
-    private void consider(final int ref, final long issuedMs, final int number, final int priority,
+    /**
+     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link Ticket#isBefore})
+     * @param issuedMs issue time (read for normal candidates only)
+     */
+    private void consider(final int ref, final long key, final long issuedMs, final int priority,
         final int weight, final long nowMs)
     {
-        if (oldest == NONE || isBefore(issuedMs, number, oldestMs, oldestNumber))
+        if (oldest == NONE || key < oldestKey)
         {
             oldest = ref;
-            oldestMs = issuedMs;
-            oldestNumber = number;
+            oldestKey = key;
         }
         if (priority != NORMAL)
         {
-            if (bestPriority == NONE || isBefore(issuedMs, number, bestPriorityMs, bestPriorityNumber))
+            if (bestPriority == NONE || key < bestPriorityKey)
             {
                 bestPriority = ref;
-                bestPriorityMs = issuedMs;
-                bestPriorityNumber = number;
+                bestPriorityKey = key;
             }
             return;
         }
         normalWaiting = true;
         final long score = weight * (nowMs - issuedMs + SCORE_BIAS_MS);
-        if (score > bestNormalScore
-            || (score == bestNormalScore && isBefore(issuedMs, number, bestNormalMs, bestNormalNumber)))
+        if (score > bestNormalScore || (score == bestNormalScore && key < bestNormalKey))
         {
             bestNormal = ref;
-            bestNormalMs = issuedMs;
-            bestNormalNumber = number;
+            bestNormalKey = key;
             bestNormalScore = score;
         }
-    }
-
-    /** Same order as {@link Ticket#isBefore}: earlier issue, then lower number. */
-    private static boolean isBefore(final long issuedMs, final int number, final long otherMs, final int otherNumber)
-    {
-        return issuedMs < otherMs || (issuedMs == otherMs && number < otherNumber);
     }
 
     private static Ticket resolve(final CentreState centre, final WindowState window, final int ref)

@@ -81,7 +81,7 @@ final class AppointmentDesk
         {
             return Result.PRIORITY_NOT_ALLOWED;
         }
-        if (centre.offeredWindows[service] == 0)
+        if (!centre.offers(service))
         {
             return Result.SERVICE_NOT_OFFERED;
         }
@@ -197,7 +197,7 @@ final class AppointmentDesk
     /** @return bookings one slot of a service takes: the appointment share of the windows' capacity, at least 1. */
     int slotCapacity(final CentreState centre, final int service)
     {
-        final long numerator = (long)state.rules.appointmentSharePercent() * centre.offeredWindows[service]
+        final long numerator = (long)state.rules.appointmentSharePercent() * centre.offeredWindows(service)
             * state.rules.slotMinutes();
         final long denominator = 100L * Math.max(1, state.catalog.expectedMinutes(service));
         return (int)Math.max(1, numerator / denominator);

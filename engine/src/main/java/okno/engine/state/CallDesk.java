@@ -116,7 +116,7 @@ final class CallDesk
             centre.maxWaitMs = Math.max(centre.maxWaitMs, waitMs);
             state.kpis.waited(centre.index, waitMs);
         }
-        w.current = t;
+        w.setCurrent(t);
         c.resultTicket = t.number;
         final EngineEvent e = state.windowTicketEvent(EventType.TICKET_CALLED, centre, w, t);
         e.durationMs = waitMs;
@@ -155,7 +155,7 @@ final class CallDesk
             return Result.NO_SHOW_TOO_EARLY;
         }
         centre.setState(t, TicketState.NO_SHOW);
-        w.current = null;
+        w.setCurrent(null);
         c.resultTicket = t.number;
         state.windowTicketEvent(EventType.NO_SHOW, centre, w, t);
         state.publish();
@@ -177,7 +177,7 @@ final class CallDesk
         state.publish();
         centre.setState(t, TicketState.POSTPONED);
         t.window = -1;
-        w.current = null;
+        w.setCurrent(null);
         return Result.OK;
     }
 }

@@ -23,6 +23,7 @@ final class CentreBuilder
             hours[d.getValue() - 1] = def.hours().on(d);
         }
         final WindowState[] windows = new WindowState[def.windows().size()];
+        final WindowFlags flags = new WindowFlags(windows.length);
         for (int w = 0; w < windows.length; w++)
         {
             final WindowDef wd = def.windows().get(w);
@@ -40,8 +41,8 @@ final class CentreBuilder
                 skillWeights[i++] = Math.max(1, skill.getValue());
             }
             windows[w] = new WindowState(w, skillServices, skillWeights, serviceCount,
-                serviceCount * CentreState.PRIORITY_CLASSES + w);
+                serviceCount * CentreState.PRIORITY_CLASSES + w, flags);
         }
-        return new CentreState(c, hours, windows, serviceCount);
+        return new CentreState(c, hours, windows, flags, serviceCount);
     }
 }

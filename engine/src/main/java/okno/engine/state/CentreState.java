@@ -20,10 +20,10 @@ public final class CentreState
     final int index;
     private final DayHours[] hoursByDay;
     final WindowState[] windows;
-    /** Windows having each service (configuration). */
-    final int[] offeredWindows;
-    /** Open windows having each service. */
-    final int[] openServing;
+    /** Open and free windows as bitsets, kept by the windows. */
+    final WindowFlags flags;
+    /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
+    final ServiceLoad load;
     private final TicketQueue[] serviceQueues;
     /** Non-empty lines and their heads, for call-next. */
     private final LineIndex lines;
@@ -50,25 +50,19 @@ public final class CentreState
     long ratingSum;
     int ratingCount;
 
-    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final int serviceCount)
+    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final WindowFlags flags,
+        final int serviceCount)
     {
         this.index = index;
         this.hoursByDay = hoursByDay;
         this.windows = windows;
-        this.offeredWindows = new int[serviceCount];
-        this.openServing = new int[serviceCount];
+        this.flags = flags;
+        this.load = new ServiceLoad(windows, serviceCount);
         this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
         this.lines = new LineIndex(serviceCount);
         for (int i = 0; i < serviceQueues.length; i++)
         {
-            serviceQueues[i] = new TicketQueue(i, lines);
-        }
-        for (final WindowState window : windows)
-        {
-            for (int i = 0; i < window.skillCount(); i++)
-            {
-                offeredWindows[window.skillService(i)]++;
-            }
+            serviceQueues[i] = new TicketQueue(i, lines, load);
         }
         for (int i = 0; i < tickets.length; i++)
         {
@@ -104,16 +98,25 @@ public final class CentreState
         return service * PRIORITY_CLASSES + priority - 1;
     }
 
-    /** @return original issue time of the head of a non-empty line (undefined for an empty one). */
-    public long lineHeadIssuedMs(final int line)
+    /**
+     * @return order key of the head of a non-empty line (undefined for an empty one): of two tickets, the one
+     *     issued earlier, then the one with the lower number, has the smaller key (see {@link #orderKey})
+     */
+    public long lineHeadKey(final int line)
     {
-        return lines.headIssuedMs(line);
+        return lines.headKey(line);
     }
 
-    /** @return packed number of the head of a non-empty line (undefined for an empty one). */
-    public int lineHeadNumber(final int line)
+    /** @return order key of one of today's tickets, comparable with {@link #lineHeadKey}. */
+    public long orderKey(final Ticket ticket)
     {
-        return lines.headNumber(line);
+        return lines.key(ticket);
+    }
+
+    /** @return original issue time of the ticket an order key was made of. */
+    public long issuedMsOf(final long key)
+    {
+        return lines.issuedMs(key);
     }
 
     /** @return the head ticket of a line, or {@code null}. */
@@ -155,6 +158,18 @@ public final class CentreState
         return hoursByDay[DayCalendar.dayOfWeek(epochDay).getValue() - 1];
     }
 
+    /** @return whether some window of the centre has the service (configuration). */
+    boolean offers(final int service)
+    {
+        return load.offered(service);
+    }
+
+    /** @return windows of the centre having the service (configuration). */
+    int offeredWindows(final int service)
+    {
+        return load.windowCount(service);
+    }
+
     /** @return whether the window index exists. */
     boolean hasWindow(final int window)
     {
@@ -171,8 +186,7 @@ public final class CentreState
     /** @return tickets waiting for a service, all priority classes (not counting window transfers). */
     int waitingFor(final int service)
     {
-        final int base = service * PRIORITY_CLASSES;
-        return serviceQueues[base].size + serviceQueues[base + 1].size + serviceQueues[base + 2].size;
+        return load.waiting(service);
     }
 
     /** Takes the next ticket of the pool, growing the pool (only) past the largest day seen so far. */
@@ -221,8 +235,11 @@ public final class CentreState
         }
     }
 
-    /** Forgets the day: pool, lines, dedup tables, serials, counters. Windows are closed by the caller. */
-    void startDay()
+    /**
+     * Forgets the day and starts the one from {@code dayStartMs}: pool, lines, dedup tables, serials, counters,
+     * open windows per service. Windows are closed by the caller.
+     */
+    void startDay(final long dayStartMs)
     {
         for (int i = 0; i < ticketCount; i++)
         {
@@ -236,9 +253,11 @@ public final class CentreState
         for (final WindowState window : windows)
         {
             window.transfers.clear();
-            window.current = null;
+            window.setCurrent(null);
             window.last = null;
         }
+        load.startDay();
+        lines.startDay(dayStartMs);
         ticketByNumber.clear();
         ticketByRequest.clear();
         appointmentByRequest.clear();

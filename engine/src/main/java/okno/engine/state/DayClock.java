@@ -5,8 +5,6 @@ import okno.engine.api.EventType;
 import okno.engine.api.StaffMode;
 import okno.engine.api.WindowMode;
 
-import java.util.Arrays;
-
 /**
  * Engine time and its timers: before a command applies, time advances to the command's time and the timers due on
  * the way fire in time order, staff arrivals and the start of a new local day. Engine thread only; allocation
@@ -60,7 +58,7 @@ final class DayClock
         for (final CentreState centre : state.centres)
         {
             closeCentre(centre);
-            centre.startDay();
+            centre.startDay(dayStartMs);
         }
         for (final StaffState s : state.staff)
         {
@@ -100,11 +98,10 @@ final class DayClock
                 e.window = w.index;
                 e.staff = w.staff;
                 state.publish();
-                w.mode = WindowMode.CLOSED;
+                w.setMode(WindowMode.CLOSED);
                 w.staff = -1;
             }
         }
-        Arrays.fill(centre.openServing, 0);
         centre.openWindows = 0;
     }
 }

@@ -1,7 +1,5 @@
 package okno.engine.state;
 
-import okno.engine.api.TicketState;
-import okno.engine.api.WindowMode;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -25,6 +23,10 @@ import java.io.IOException;
  * spread over its windows (after the escalation time any of them calls the ticket first). 0 when nothing is
  * before it and one of its windows is free; {@code ahead x average} when no window serving it is open.
  *
+ * <p><b>Cost.</b> The waiting work of every service and its sum over every window's skills are kept up to date
+ * by each centre's {@link ServiceLoad} (in exact fixed point), so a prediction reads one sum per window having
+ * the service instead of visiting every skill of those windows.
+ *
  * <p>Estimates persist across days; they are part of the state hash and the snapshot. Engine thread only;
  * nothing is allocated.
  */
@@ -32,10 +34,8 @@ public final class EtaPredictor
 {
     private static final int SMOOTHING_SHIFT = 3;
 
+    private final CentreState[] centres;
     private final int serviceCount;
-    private final long[] averageMs;
-    /** Per centre and service: the centre's windows that serve it (fixed by configuration). */
-    private final int[][] servingWindows;
 
     /**
      * @param centres             the centres, with their windows
@@ -43,33 +43,13 @@ public final class EtaPredictor
      */
     EtaPredictor(final CentreState[] centres, final long[] expectedMsByService)
     {
+        this.centres = centres;
         this.serviceCount = expectedMsByService.length;
-        this.averageMs = new long[centres.length * serviceCount];
-        this.servingWindows = new int[centres.length * serviceCount][];
-        final int[] count = new int[serviceCount];
-        for (int c = 0; c < centres.length; c++)
+        for (final CentreState centre : centres)
         {
-            System.arraycopy(expectedMsByService, 0, averageMs, c * serviceCount, serviceCount);
-            java.util.Arrays.fill(count, 0);
-            for (final WindowState w : centres[c].windows)
-            {
-                for (int k = 0; k < w.skillCount(); k++)
-                {
-                    count[w.skillService(k)]++;
-                }
-            }
             for (int s = 0; s < serviceCount; s++)
             {
-                servingWindows[c * serviceCount + s] = new int[count[s]];
-                count[s] = 0;
-            }
-            for (final WindowState w : centres[c].windows)
-            {
-                for (int k = 0; k < w.skillCount(); k++)
-                {
-                    final int s = w.skillService(k);
-                    servingWindows[c * serviceCount + s][count[s]++] = w.index;
-                }
+                centre.load.setAverageMs(s, expectedMsByService[s]);
             }
         }
     }
@@ -77,15 +57,16 @@ public final class EtaPredictor
     /** @return current estimate of one service time at a centre, milliseconds. */
     public long serviceMs(final int centre, final int service)
     {
-        return averageMs[centre * serviceCount + service];
+        return centres[centre].load.averageMs(service);
     }
 
     /** Folds in one measured service time. */
     public void record(final int centre, final int service, final long sampleMs)
     {
-        final int i = centre * serviceCount + service;
-        final long clipped = Math.max(averageMs[i] >> 2, Math.min(averageMs[i] << 2, sampleMs));
-        averageMs[i] += (clipped - averageMs[i]) >> SMOOTHING_SHIFT;
+        final ServiceLoad load = centres[centre].load;
+        final long average = load.averageMs(service);
+        final long clipped = Math.max(average >> 2, Math.min(average << 2, sampleMs));
+        load.setAverageMs(service, average + ((clipped - average) >> SMOOTHING_SHIFT));
     }
 
     /**
@@ -97,32 +78,27 @@ public final class EtaPredictor
      */
     public int waitSeconds(final CentreState centre, final int service, final int ahead, final long escalationMs)
     {
-        final int base = centre.index * serviceCount;
-        final long average = averageMs[base + service];
-        double work = ahead * (double)average;
-        // the other lines only matter when some other ticket waits
-        final boolean othersWait = centre.stateCounts[TicketState.WAITING.code()] > centre.waitingFor(service);
+        final ServiceLoad load = centre.load;
+        final long average = load.averageMs(service);
+        // each open window having the service carries the shares of its skills; the service's own is left out
+        final long own = load.share(service);
+        final WindowFlags flags = centre.flags;
+        double others = 0;
         int serving = 0;
         boolean free = false;
-        for (final int index : servingWindows[base + service])
+        for (int word = 0; word < load.windowWords(); word++)
         {
-            final WindowState w = centre.windows[index];
-            if (w.mode != WindowMode.OPEN)
+            final long having = load.windowsOf(service, word);
+            long open = having & flags.open(word);
+            free |= (having & flags.free(word)) != 0;
+            serving += Long.bitCount(open);
+            while (open != 0)
             {
-                continue;
-            }
-            serving++;
-            free |= w.current == null;
-            for (int k = 0; othersWait && k < w.skillCount(); k++)
-            {
-                final int other = w.skillService(k);
-                final int waiting = other == service ? 0 : centre.waitingFor(other);
-                if (waiting > 0)
-                {
-                    work += waiting * (double)averageMs[base + other] / Math.max(1, centre.openServing[other]);
-                }
+                others += load.windowWork((word << 6) + Long.numberOfTrailingZeros(open)) - own;
+                open &= open - 1;
             }
         }
+        final double work = ahead * (double)average + others / ServiceLoad.SCALE;
         final double waitMs;
         if (serving == 0)
         {
@@ -141,31 +117,42 @@ public final class EtaPredictor
 
     void hashInto(final StateHasher hasher)
     {
-        for (final long average : averageMs)
+        for (final CentreState centre : centres)
         {
-            hasher.add(average);
+            for (int s = 0; s < serviceCount; s++)
+            {
+                hasher.add(centre.load.averageMs(s));
+            }
         }
     }
 
     void write(final DataOutput out) throws IOException
     {
-        out.writeInt(averageMs.length);
-        for (final long average : averageMs)
+        out.writeInt(centres.length * serviceCount);
+        for (final CentreState centre : centres)
         {
-            out.writeLong(average);
+            for (int s = 0; s < serviceCount; s++)
+            {
+                out.writeLong(centre.load.averageMs(s));
+            }
         }
     }
 
+    /** Reads the estimates; setting each one recomputes its service's share of the centre's waiting work. */
     void read(final DataInput in) throws IOException
     {
         final int n = in.readInt();
-        if (n != averageMs.length)
+        if (n != centres.length * serviceCount)
         {
-            throw new IOException("snapshot has " + n + " service estimates, the network has " + averageMs.length);
+            throw new IOException("snapshot has " + n + " service estimates, the network has "
+                + centres.length * serviceCount);
         }
-        for (int i = 0; i < n; i++)
+        for (final CentreState centre : centres)
         {
-            averageMs[i] = in.readLong();
+            for (int s = 0; s < serviceCount; s++)
+            {
+                centre.load.setAverageMs(s, in.readLong());
+            }
         }
     }
 }

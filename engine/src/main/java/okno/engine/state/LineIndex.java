@@ -1,28 +1,38 @@
 package okno.engine.state;
 
 /**
- * What call-next needs to know about a centre's service lines without visiting them, in a few compact arrays
+ * What call-next needs to know about a centre's service lines without visiting them, in two compact arrays
  * the {@link TicketQueue}s keep up to date on every change:
  * <pre>
  *   nonEmpty: per priority class (code - 1) a bitset over services, lineWords longs each
  *             [ class 1: w0 w1 .. | class 2: w0 w1 .. | class 3: w0 w1 .. ]   bit s set = line (s, class) waits
- *   heads:    per line id (service * 3 + class - 1) two longs, the head ticket's issue time and number
- *             [ issuedMs(0) number(0) | issuedMs(1) number(1) | ... ]          stale while the line is empty
+ *   heads:    per priority class (code - 1) one long per service, the order key of the line's head
+ *             [ class 1: s0 s1 .. | class 2: s0 s1 .. | class 3: s0 s1 .. ]   stale while the line is empty
+ *   key:      (issuedMs - dayStartMs) &lt;&lt; 27 | packed number      one long compare = issue time, then number
  * </pre>
  * A call ANDs the window's skill bitset with {@code nonEmpty} and compares heads straight from {@code heads}: no
- * queue object and no ticket is touched until the winner is known.
+ * queue object and no ticket is touched until the winner is known. Heads of one class lie side by side, eight
+ * to a cache line, so the lines a window serves share few cache lines.
  */
 final class LineIndex
 {
+    /** Bits of the packed number in a key; {@code 'Z' << 20 | serial} fits. */
+    static final int NUMBER_BITS = 27;
+    /** Issue times of a day's tickets lie within this many ms of the day start (a local day is 24 h). */
+    private static final long MAX_OFFSET_MS = 1L << (63 - NUMBER_BITS);
+
+    private final int serviceCount;
     private final int lineWords;
     private final long[] nonEmpty;
     private final long[] heads;
+    private long dayStartMs;
 
     LineIndex(final int serviceCount)
     {
+        this.serviceCount = serviceCount;
         lineWords = words(serviceCount);
         nonEmpty = new long[CentreState.PRIORITY_CLASSES * lineWords];
-        heads = new long[2 * serviceCount * CentreState.PRIORITY_CLASSES];
+        heads = new long[serviceCount * CentreState.PRIORITY_CLASSES];
     }
 
     /** @return words of a bitset with one bit per service. */
@@ -41,21 +51,40 @@ final class LineIndex
         return nonEmpty[(priority - 1) * lineWords + word];
     }
 
-    long headIssuedMs(final int line)
+    /** @return order key of the head of a non-empty line (undefined for an empty one). */
+    long headKey(final int line)
     {
-        return heads[2 * line];
+        return heads[slot(line)];
     }
 
-    int headNumber(final int line)
+    /** @return order key of a ticket of today: earlier issue, then lower number, is the smaller key. */
+    long key(final Ticket t)
     {
-        return (int)heads[2 * line + 1];
+        final long offsetMs = t.issuedMs - dayStartMs;
+        if (offsetMs < 0 || offsetMs >= MAX_OFFSET_MS)
+        {
+            throw new IllegalStateException("ticket issued at " + t.issuedMs + " outside the day from " + dayStartMs);
+        }
+        return offsetMs << NUMBER_BITS | t.number;
+    }
+
+    /** @return issue time of a key. */
+    long issuedMs(final long key)
+    {
+        return dayStartMs + (key >>> NUMBER_BITS);
+    }
+
+    /** Starts a day: keys count from its start; every line is empty. */
+    void startDay(final long startMs)
+    {
+        dayStartMs = startMs;
+        java.util.Arrays.fill(nonEmpty, 0);
     }
 
     /** Records the line's head (the line is non-empty). */
     void head(final int line, final Ticket head)
     {
-        heads[2 * line] = head.issuedMs;
-        heads[2 * line + 1] = head.number;
+        heads[slot(line)] = key(head);
         final int service = line / CentreState.PRIORITY_CLASSES;
         nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)] |= 1L << service;
     }
@@ -74,7 +103,11 @@ final class LineIndex
         final boolean bit = (nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)]
             & (1L << service)) != 0;
         final Ticket head = queue.head;
-        return bit == (queue.size > 0)
-            && (head == null || headIssuedMs(line) == head.issuedMs && headNumber(line) == head.number);
+        return bit == (queue.size > 0) && (head == null || headKey(line) == key(head));
+    }
+
+    private int slot(final int line)
+    {
+        return (line % CentreState.PRIORITY_CLASSES) * serviceCount + line / CentreState.PRIORITY_CLASSES;
     }
 }

@@ -229,7 +229,7 @@ final class StateCodec
         state.nextArrivalMs = in.readLong();
         for (final CentreState centre : state.centres)
         {
-            readCentre(centre, in);
+            readCentre(centre, state.calendar.dayStartMs(state.day), in);
         }
         for (final StaffState s : state.staff)
         {
@@ -248,10 +248,10 @@ final class StateCodec
         state.balancing.balancer.read(in);
     }
 
-    private static void readCentre(final CentreState centre, final DataInput in) throws IOException
+    private static void readCentre(final CentreState centre, final long dayStartMs, final DataInput in)
+        throws IOException
     {
-        centre.startDay();
-        Arrays.fill(centre.openServing, 0);
+        centre.startDay(dayStartMs);
         centre.openWindows = 0;
         final int count = in.readInt();
         for (int i = 0; i < count; i++)
@@ -284,19 +284,16 @@ final class StateCodec
         for (final WindowState w : centre.windows)
         {
             readQueue(centre, w.transfers, in);
-            w.mode = WindowMode.fromCode(in.readByte());
+            w.setMode(WindowMode.fromCode(in.readByte()));
             w.staff = in.readInt();
             final int current = in.readInt();
             final int last = in.readInt();
-            w.current = current < 0 ? null : centre.tickets[current];
+            w.setCurrent(current < 0 ? null : centre.tickets[current]);
             w.last = last < 0 ? null : centre.tickets[last];
             if (w.mode == WindowMode.OPEN)
             {
                 centre.openWindows++;
-                for (int i = 0; i < w.skillCount(); i++)
-                {
-                    centre.openServing[w.skillService(i)]++;
-                }
+                centre.load.windowOpened(w, 1);
             }
         }
         readMap(centre.ticketByRequest, in);

@@ -73,7 +73,14 @@ final class StateInvariants
         int queued = 0;
         for (int q = 0; q < centre.serviceQueueCount(); q++)
         {
-            queued += checkLine(centre.serviceQueueById(q));
+            final int n = checkLine(centre.serviceQueueById(q));
+            queued += n;
+            if (q % CentreState.PRIORITY_CLASSES == 0)
+            {
+                final int service = q / CentreState.PRIORITY_CLASSES;
+                require(centre.load.waiting(service) == n + centre.serviceQueueById(q + 1).size
+                    + centre.serviceQueueById(q + 2).size, "waiting count of service ", service, " is off");
+            }
         }
         for (final WindowState w : centre.windows)
         {
@@ -112,6 +119,7 @@ final class StateInvariants
                 require(w.current.state == TicketState.CALLED || w.current.state == TicketState.SERVING,
                     "window ", w.index, " current ticket is not called or serving");
             }
+            require(w.flagsMatch(), "window flags of window ", w.index, " are off");
             if (w.mode == WindowMode.CLOSED)
             {
                 require(w.staff == -1 && w.transfers.size == 0, "closed window ", w.index, " has staff or transfers");
@@ -131,8 +139,11 @@ final class StateInvariants
             }
         }
         require(open == centre.openWindows, "open window count of centre ", centre.index, " is off");
-        require(java.util.Arrays.equals(serving, centre.openServing), "open windows per service off at ",
-            centre.index, "");
+        for (int s = 0; s < serving.length; s++)
+        {
+            require(serving[s] == centre.load.openServing(s), "open windows per service off at ", centre.index, "");
+        }
+        require(centre.load.sumsMatch(), "waiting work per window off at ", centre.index, "");
     }
 
     private static void require(final boolean ok, final String what, final long value, final String more)

@@ -53,7 +53,7 @@ final class TicketDesk
         }
         for (int i = 0; i < c.serviceCount; i++)
         {
-            if (centre.offeredWindows[c.services[i]] == 0)
+            if (!centre.offers(c.services[i]))
             {
                 return Result.SERVICE_NOT_OFFERED;
             }

@@ -13,6 +13,7 @@ public final class TicketQueue
 {
     final int id;
     private final LineIndex index;
+    private final ServiceLoad load;
     Ticket head;
     Ticket tail;
     int size;
@@ -20,14 +21,20 @@ public final class TicketQueue
     /** A queue outside any index (window transfers). */
     TicketQueue(final int id)
     {
-        this(id, null);
+        this(id, null, null);
     }
 
-    /** @param index the centre's line index, {@code id} being the line id there */
-    TicketQueue(final int id, final LineIndex index)
+    /**
+     * A service line.
+     *
+     * @param index the centre's line index, {@code id} being the line id there
+     * @param load  the centre's waiting work, told of every ticket joining or leaving
+     */
+    TicketQueue(final int id, final LineIndex index, final ServiceLoad load)
     {
         this.id = id;
         this.index = index;
+        this.load = load;
     }
 
     /** @return the longest waiting ticket, or {@code null}. */
@@ -74,6 +81,10 @@ public final class TicketQueue
         }
         ticket.queue = this;
         size++;
+        if (load != null)
+        {
+            load.waitingChanged(id / CentreState.PRIORITY_CLASSES, 1);
+        }
     }
 
     /** Unlinks a ticket of this queue. */
@@ -110,9 +121,13 @@ public final class TicketQueue
         ticket.next = null;
         ticket.queue = null;
         size--;
+        if (load != null)
+        {
+            load.waitingChanged(id / CentreState.PRIORITY_CLASSES, -1);
+        }
     }
 
-    /** Forgets every ticket (the pool is reset separately). */
+    /** Forgets every ticket (the pool and the centre's {@link ServiceLoad} are reset separately). */
     void clear()
     {
         head = null;

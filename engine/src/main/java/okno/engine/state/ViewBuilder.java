@@ -42,10 +42,10 @@ final class ViewBuilder
         final List<ServiceLine> lines = new ArrayList<>();
         for (int s = 0; s < state.serviceCount; s++)
         {
-            if (cs.offeredWindows[s] > 0)
+            if (cs.offers(s))
             {
                 final int waiting = cs.waitingFor(s);
-                lines.add(new ServiceLine(s, waiting, cs.openServing[s], state.etaSeconds(cs, s, waiting)));
+                lines.add(new ServiceLine(s, waiting, cs.load.openServing(s), state.etaSeconds(cs, s, waiting)));
             }
         }
         return new CentreSummary(centre, cs.openWindows, cs.stateCounts[TicketState.WAITING.code()],
@@ -122,7 +122,7 @@ final class ViewBuilder
         final CentreState cs = state.centres[centre];
         final List<SlotView> slots = new ArrayList<>();
         final DayHours hours = cs.hoursOn(epochDay);
-        if (hours == null || cs.offeredWindows[service] == 0 || !state.catalog.allows(service, APPOINTMENT))
+        if (hours == null || !cs.offers(service) || !state.catalog.allows(service, APPOINTMENT))
         {
             return slots;
         }
@@ -190,6 +190,6 @@ final class ViewBuilder
     int predictedWaitSeconds(final int centre, final int service)
     {
         final CentreState cs = state.centres[centre];
-        return cs.offeredWindows[service] == 0 ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
+        return !cs.offers(service) ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
     }
 }

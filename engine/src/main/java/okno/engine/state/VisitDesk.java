@@ -56,7 +56,7 @@ final class VisitDesk
         state.eta.record(centre.index, service, serviceMs);
         state.kpis.served(centre.index, serviceMs);
         centre.servicesCompleted++;
-        w.current = null;
+        w.setCurrent(null);
         w.last = t;
         c.resultTicket = t.number;
         final EngineEvent e = state.windowTicketEvent(EventType.SERVICE_COMPLETED, centre, w, t);
@@ -91,7 +91,7 @@ final class VisitDesk
         {
             return target;
         }
-        w.current = null;
+        w.setCurrent(null);
         if (c.targetService >= 0)
         {
             t.services[t.currentServiceIndex] = c.targetService;
@@ -121,7 +121,7 @@ final class VisitDesk
             {
                 return Result.UNKNOWN_SERVICE;
             }
-            if (centre.offeredWindows[c.targetService] == 0)
+            if (!centre.offers(c.targetService))
             {
                 return Result.SERVICE_NOT_OFFERED;
             }

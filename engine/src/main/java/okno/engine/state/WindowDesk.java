@@ -58,7 +58,7 @@ final class WindowDesk
         {
             return Result.STAFF_BUSY;
         }
-        w.mode = WindowMode.OPEN;
+        w.setMode(WindowMode.OPEN);
         w.staff = s.index;
         s.mode = StaffMode.AT_WINDOW;
         s.window = w.index;
@@ -99,7 +99,7 @@ final class WindowDesk
         final StaffState s = state.staff[w.staff];
         s.mode = s.idleMode();
         s.window = -1;
-        w.mode = WindowMode.CLOSED;
+        w.setMode(WindowMode.CLOSED);
         w.staff = -1;
         while (w.transfers.head != null)
         {
@@ -128,7 +128,7 @@ final class WindowDesk
         }
         final CentreState centre = state.centres[c.centre];
         countOpen(centre, w, -1);
-        w.mode = WindowMode.BREAK;
+        w.setMode(WindowMode.BREAK);
         state.staff[w.staff].mode = StaffMode.BREAK;
         state.windowEvent(EventType.WINDOW_BREAK, centre, w);
         state.publish();
@@ -139,10 +139,7 @@ final class WindowDesk
     {
         state.kpis.openWindowsChanging(centre.index, state.nowMs, centre.openWindows);
         centre.openWindows += delta;
-        for (int i = 0; i < w.skillCount(); i++)
-        {
-            centre.openServing[w.skillService(i)] += delta;
-        }
+        centre.load.windowOpened(w, delta);
     }
 
     /** @return OK when the window is open, else why not. */

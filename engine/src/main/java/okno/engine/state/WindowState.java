@@ -11,48 +11,88 @@ public final class WindowState
     final int index;
     private final int[] skillServices;
     private final int[] skillWeights;
-    /** Services of the skills as a bitset, words as {@link CentreState#lineWords()}. */
-    private final long[] skillBits;
-    /** Per word of {@link #skillBits}: skills in the words before it. */
-    private final int[] rankBase;
-    /** Skill weights in ascending service order: the weight of a service is at its rank among the skills. */
-    private final int[] weightsByRank;
+    /** Words of the skill bitset, as {@link CentreState#lineWords()}. */
+    private final int words;
+    /**
+     * What call-next reads, in one array (one or two cache lines):
+     * <pre>
+     *   [ skill bitset: words longs | per word, skills in the words before it: words longs |
+     *     skill weights in ascending service order, one byte each, eight to a long ]
+     * </pre>
+     * The weight of a service is at its rank among the skills: the skills before its word plus the set bits
+     * below it in its word.
+     */
+    private final long[] skillTable;
     final TicketQueue transfers;
+    private final WindowFlags flags;
 
+    /** Written only through {@link #setMode}. */
     WindowMode mode = WindowMode.CLOSED;
     int staff = -1;
+    /** Written only through {@link #setCurrent}. */
     Ticket current;
     Ticket last;
 
-    /** @param skillServices distinct service indexes below {@code serviceCount} */
+    /**
+     * @param skillServices distinct service indexes below {@code serviceCount}
+     * @param flags         the centre's open and free windows, kept up to date by this window
+     */
     WindowState(final int index, final int[] skillServices, final int[] skillWeights, final int serviceCount,
-        final int queueId)
+        final int queueId, final WindowFlags flags)
     {
         this.index = index;
+        this.flags = flags;
         this.skillServices = skillServices;
         this.skillWeights = skillWeights;
         this.transfers = new TicketQueue(queueId);
-        this.skillBits = new long[LineIndex.words(serviceCount)];
+        this.words = LineIndex.words(serviceCount);
+        this.skillTable = new long[2 * words + (skillServices.length + 7) / 8];
         for (final int service : skillServices)
         {
-            skillBits[service >>> 6] |= 1L << service;
+            skillTable[service >>> 6] |= 1L << service;
         }
-        this.rankBase = new int[skillBits.length];
-        for (int w = 1; w < skillBits.length; w++)
+        for (int w = 1; w < words; w++)
         {
-            rankBase[w] = rankBase[w - 1] + Long.bitCount(skillBits[w - 1]);
+            skillTable[words + w] = skillTable[words + w - 1] + Long.bitCount(skillTable[w - 1]);
         }
-        this.weightsByRank = new int[skillServices.length];
         for (int i = 0; i < skillServices.length; i++)
         {
-            weightsByRank[rank(skillServices[i])] = skillWeights[i];
+            if (skillWeights[i] < 1 || skillWeights[i] > 0xFF)
+            {
+                throw new IllegalArgumentException("window " + index + ": skill weight " + skillWeights[i]
+                    + " outside 1..255");
+            }
+            final int rank = rank(skillServices[i]);
+            skillTable[2 * words + (rank >>> 3)] |= (long)(skillWeights[i] & 0xFF) << ((rank & 7) << 3);
         }
+    }
+
+    /** Sets the mode, keeping the centre's window flags. */
+    void setMode(final WindowMode mode)
+    {
+        this.mode = mode;
+        flags.set(index, mode == WindowMode.OPEN, current == null);
+    }
+
+    /** Sets the ticket called or served here ({@code null}: none), keeping the centre's window flags. */
+    void setCurrent(final Ticket ticket)
+    {
+        current = ticket;
+        flags.set(index, mode == WindowMode.OPEN, ticket == null);
+    }
+
+    /** @return whether the centre's window flags agree with this window (invariant check). */
+    boolean flagsMatch()
+    {
+        final long bit = 1L << index;
+        return ((flags.open(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN)
+            && ((flags.free(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN && current == null);
     }
 
     private int rank(final int service)
     {
         final int word = service >>> 6;
-        return rankBase[word] + Long.bitCount(skillBits[word] & ((1L << service) - 1));
+        return (int)skillTable[words + word] + Long.bitCount(skillTable[word] & ((1L << service) - 1));
     }
 
     /** @return window index within its centre. */
@@ -82,11 +122,12 @@ public final class WindowState
     /** @return weight of a service at this window, 0 when the window does not serve it. */
     public int weightOf(final int service)
     {
-        if (service < 0 || (service >>> 6) >= skillBits.length || (skillBits[service >>> 6] & (1L << service)) == 0)
+        if (service < 0 || (service >>> 6) >= words || (skillTable[service >>> 6] & (1L << service)) == 0)
         {
             return 0;
         }
-        return weightsByRank[rank(service)];
+        final int rank = rank(service);
+        return (int)(skillTable[2 * words + (rank >>> 3)] >>> ((rank & 7) << 3)) & 0xFF;
     }
 
     /**
@@ -95,7 +136,7 @@ public final class WindowState
      */
     public long skillBits(final int word)
     {
-        return skillBits[word];
+        return skillTable[word];
     }
 
     /** @return tickets transferred to this window, oldest issue first. */
