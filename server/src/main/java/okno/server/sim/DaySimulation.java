@@ -44,6 +44,19 @@ import java.util.List;
  */
 final class DaySimulation implements EventListener
 {
+    /**
+     * Which day of the run this is and what it brings.
+     *
+     * @param seed     the run's seed (visitors)
+     * @param index    day index in the run
+     * @param last     the run's last day (queue samples)
+     * @param surprise the day's demand against the schedule
+     * @param pool     standby pool members on duty
+     */
+    record Day(long seed, int index, boolean last, DemandSurprise surprise, int pool)
+    {
+    }
+
     private static final int ARRIVE = 1;
     private static final int START = 2;
     private static final int COMPLETE = 3;
@@ -57,6 +70,8 @@ final class DaySimulation implements EventListener
     private static final int BREAK_END = 11;
     private static final int SHIFT_END = 12;
     private static final int SEND_HOME = 13;
+    private static final int POOL_START = 14;
+    private static final int STINT_END = 15;
 
     private static final int CLOSED = 0;
     private static final int IDLE = 1;
@@ -65,6 +80,11 @@ final class DaySimulation implements EventListener
     private static final long RECALL_MS = 60_000L;
     private static final long TICK_MS = 60_000L;
     private static final long SAMPLE_MS = 15 * 60_000L;
+    /**
+     * A member sent to another centre works there at least this long before an empty line sends them on: the
+     * trip alone takes 10-30 minutes, and demand above the schedule lasts hours, not minutes.
+     */
+    private static final long STINT_MS = 2 * 3_600_000L;
     /** The simulated day stops a minute before midnight, when the engine would start the next one. */
     private static final long DAY_END_MS = 24 * 3_600_000L - 60_000L;
 
@@ -80,6 +100,7 @@ final class DaySimulation implements EventListener
     private final java.time.DayOfWeek weekday;
     private final boolean lastDay;
     private final int dayIndex;
+    private final int pool;
     private final Progress progress;
 
     private final Command slot = new Command().clear();
@@ -93,6 +114,8 @@ final class DaySimulation implements EventListener
     private final int[] mode;
     private final boolean[] closing;
     private final boolean[] deployed;
+    /** A deployed window's member may leave once the line is empty after this time. */
+    private final long[] stintEndMs;
     private final int[] windowStaff;
     /** Window (network index) each member sits at, or -1. */
     private final int[] memberWindow;
@@ -133,7 +156,7 @@ final class DaySimulation implements EventListener
     /** Everything of one day; {@link #run} once. */
     DaySimulation(final NetworkState state, final Workload workload, final SimPolicy policy, final StaffingPlan plan,
         final ShiftRules shifts, final PolicyStats stats, final LocalDate date, final long dayStartMs,
-        final long seed, final int dayIndex, final boolean lastDay, final Progress progress)
+        final Day day, final Progress progress)
     {
         this.state = state;
         this.workload = workload;
@@ -144,10 +167,11 @@ final class DaySimulation implements EventListener
         this.stats = stats;
         this.dayStartMs = dayStartMs;
         this.weekday = date.getDayOfWeek();
-        this.dayIndex = dayIndex;
-        this.lastDay = lastDay;
+        this.dayIndex = day.index();
+        this.lastDay = day.last();
+        this.pool = day.pool();
         this.progress = progress;
-        this.visitors = Visitors.draw(workload, date, dayStartMs, seed);
+        this.visitors = Visitors.draw(workload, day.surprise(), date, dayStartMs, day.seed());
         final List<CentreDef> defs = workload.network.centres();
         centres = defs.size();
         services = workload.network.services().size();
@@ -178,6 +202,7 @@ final class DaySimulation implements EventListener
         mode = new int[total];
         closing = new boolean[total];
         deployed = new boolean[total];
+        stintEndMs = new long[total];
         windowStaff = new int[total];
         current = new int[total];
         calls = new int[total];
@@ -228,6 +253,7 @@ final class DaySimulation implements EventListener
         command(CommandType.SET_BALANCER_MODE).flag =
             (policy == SimPolicy.BALANCER ? BalancerMode.AUTO : BalancerMode.MANUAL).code();
         apply();
+        startPool();
         bookAppointments();
         for (int c = 0; c < centres; c++)
         {
@@ -261,7 +287,7 @@ final class DaySimulation implements EventListener
         {
             parts.add(state.kpi(c));
         }
-        stats.addDay(CentreKpi.merge(parts), roster.paidMs());
+        stats.addDay(CentreKpi.merge(parts), roster.paidMs(false), roster.paidMs(true));
     }
 
     private void handle(final int kind, final int a, final int b)
@@ -279,8 +305,10 @@ final class DaySimulation implements EventListener
             case DEPLOY -> deploy(a, b);
             case BREAK -> due(a, breakDue);
             case BREAK_END -> breakEnd(a, b);
-            case SHIFT_END -> due(a, shiftDue);
+            case SHIFT_END -> shiftEnd(a);
             case SEND_HOME -> sendHome(a);
+            case POOL_START -> poolStart(a);
+            case STINT_END -> stintEnd(a, b);
             default -> throw new IllegalStateException("unknown simulator event " + kind);
         }
     }
@@ -550,10 +578,19 @@ final class DaySimulation implements EventListener
             {
                 closeIdle(c);
             }
-            else if (deployed[i])
+            else if (deployed[i] && nowMs >= stintEndMs[i])
             {
                 close(i);
             }
+        }
+    }
+
+    /** A deployed member's stint is over: they leave now if their window is free and the line empty. */
+    private void stintEnd(final int i, final int member)
+    {
+        if (deployed[i] && windowStaff[i] == member && mode[i] == IDLE && waitingTotal[centreOf(i)] == 0)
+        {
+            close(i);
         }
     }
 
@@ -864,6 +901,9 @@ final class DaySimulation implements EventListener
         if (best >= 0 && !roster.over(member, nowMs))
         {
             openWindow(c, best, member, true);
+            final int i = windowBase[c] + best;
+            stintEndMs[i] = nowMs + STINT_MS;
+            heap.push(stintEndMs[i], STINT_END, i, member);
         }
         else
         {
@@ -871,9 +911,20 @@ final class DaySimulation implements EventListener
         }
     }
 
-    /** A moved member whose work away is done travels home (the trip is part of their duty). */
+    /**
+     * A moved member whose work away is done travels home (the trip is part of their duty); a standby pool member
+     * stays on standby where they are (the balancer sends them on) until their shift is over.
+     */
     private void sendHome(final int member)
     {
+        if (roster.pool(member))
+        {
+            if (roster.over(member, nowMs) || nowMs >= lastCloseMs)
+            {
+                offDuty(member);
+            }
+            return;
+        }
         final int home = roster.home(member);
         if (roster.over(member, nowMs) || nowMs >= lastCloseMs)
         {
@@ -882,6 +933,69 @@ final class DaySimulation implements EventListener
         command(CommandType.ASSIGN_STAFF);
         slot.staff = member;
         slot.targetCentre = home;
+        apply();
+    }
+
+    /**
+     * The standby pool of the day: the first {@link #pool} members of the network's pool work whole shifts, the
+     * even ones from the first opening, the odd ones ending at the last closing (the flagships' evening); the rest
+     * of the pool stays off. Pool members are paid for their whole shift, used or not.
+     */
+    private void startPool()
+    {
+        long firstOpenMs = lastCloseMs;
+        for (final CentreDef def : workload.network.centres())
+        {
+            final DayHours hours = def.hours().on(weekday);
+            if (hours != null)
+            {
+                firstOpenMs = Math.min(firstOpenMs, dayStartMs + hours.openMinute() * 60_000L);
+            }
+        }
+        final long lateStartMs = Math.max(firstOpenMs, lastCloseMs - shifts.shiftMs());
+        int k = 0;
+        for (int m = 0; m < memberWindow.length; m++)
+        {
+            if (roster.pool(m))
+            {
+                offDuty(m);
+                if (k < pool)
+                {
+                    heap.push(k % 2 == 0 ? firstOpenMs : lateStartMs, POOL_START, m, 0);
+                }
+                k++;
+            }
+        }
+    }
+
+    /** A pool member's shift starts: on standby at their base, paid to the end of the shift. */
+    private void poolStart(final int member)
+    {
+        command(CommandType.SET_STANDBY);
+        slot.staff = member;
+        slot.flag = 1;
+        apply();
+        beginDuty(member);
+        roster.leave(member, Math.min(roster.shiftEndMs(member), lastCloseMs));
+    }
+
+    /** A member's shift is over: a pool member without a window goes off duty, others leave their window. */
+    private void shiftEnd(final int member)
+    {
+        if (roster.pool(member) && memberWindow[member] < 0)
+        {
+            offDuty(member);
+            return;
+        }
+        due(member, shiftDue);
+    }
+
+    /** Takes a member off standby (refused while they travel: they go off duty on arrival). */
+    private void offDuty(final int member)
+    {
+        command(CommandType.SET_STANDBY);
+        slot.staff = member;
+        slot.flag = 0;
         apply();
     }
 

@@ -18,6 +18,8 @@ public final class PolicyStats
 
     final SimPolicy policy;
     final double staffing;
+    /** Standby pool members paid for whole shifts (okno+balancer only). */
+    final int standby;
     final WaitHistogram waits = new WaitHistogram();
     long visitors;
     long waited;
@@ -28,6 +30,8 @@ public final class PolicyStats
     long serviceSumMs;
     long staffedMs;
     long paidMs;
+    /** Of {@link #paidMs}, the standby pool's whole shifts. */
+    long poolPaidMs;
     long travelMs;
     long moves;
     long returns;
@@ -48,17 +52,19 @@ public final class PolicyStats
     long cpuNanos;
     int days;
 
-    PolicyStats(final SimPolicy policy, final double staffing, final int centres)
+    PolicyStats(final SimPolicy policy, final double staffing, final int standby, final int centres)
     {
         this.policy = policy;
         this.staffing = staffing;
+        this.standby = standby;
         this.queueSamples = new int[centres][SAMPLES_PER_DAY];
     }
 
-    /** Adds the engine's KPIs of one finished day and the staff time the day paid. */
-    void addDay(final CentreKpi day, final long dayPaidMs)
+    /** Adds the engine's KPIs of one finished day and the staff time the day paid: centres' staff and pool. */
+    void addDay(final CentreKpi day, final long centresPaidMs, final long dayPoolPaidMs)
     {
-        paidMs += dayPaidMs;
+        paidMs += centresPaidMs + dayPoolPaidMs;
+        poolPaidMs += dayPoolPaidMs;
         waits.addAll(day.waits());
         visitors += day.visitors();
         waited += day.waited();
@@ -95,6 +101,12 @@ public final class PolicyStats
     double staffHoursPerDay()
     {
         return paidMs / 3_600_000.0 / Math.max(1, days);
+    }
+
+    /** @return paid staff hours per day of the standby pool (included in {@link #staffHoursPerDay}). */
+    double poolHoursPerDay()
+    {
+        return poolPaidMs / 3_600_000.0 / Math.max(1, days);
     }
 
     /** @return hours of open windows per day (what the Erlang-C bound counts). */

@@ -140,7 +140,7 @@ class SimulationTest
             ShiftRules.CITY);
         final Simulation simulation = new Simulation(settings, VisitorMix.CITY, true);
         final PolicyStats leanest = simulation.leanest(SimPolicy.OKNO, Progress.NONE);
-        final PolicyStats richest = simulation.runPolicy(SimPolicy.OKNO, 3.0, Progress.NONE);
+        final PolicyStats richest = simulation.runPolicy(SimPolicy.OKNO, 3.0, 0, Progress.NONE);
         assertTrue(leanest.meetsTargets(), "mean " + leanest.meanWaitMinutes() + ", tail " + leanest.overPromiseShare());
         assertTrue(leanest.staffing < 3.0 && leanest.windowHoursPerDay() < richest.windowHoursPerDay(),
             "beta " + leanest.staffing + ": " + leanest.windowHoursPerDay() + " vs " + richest.windowHoursPerDay());
