@@ -85,6 +85,8 @@ final class DaySimulation implements EventListener
      * trip alone takes 10-30 minutes, and demand above the schedule lasts hours, not minutes.
      */
     private static final long STINT_MS = 2 * 3_600_000L;
+    /** A service whose tickets wait this long with no free window serving them calls for a present pool member. */
+    private static final long LOCAL_SUSTAIN_MS = 3 * 60_000L;
     /** The simulated day stops a minute before midnight, when the engine would start the next one. */
     private static final long DAY_END_MS = 24 * 3_600_000L - 60_000L;
 
@@ -101,6 +103,10 @@ final class DaySimulation implements EventListener
     private final boolean lastDay;
     private final int dayIndex;
     private final int pool;
+    /** The pool members on duty today. */
+    private final int[] poolMembers;
+    /** Per centre and service: since when its tickets wait with no free open window serving them, or 0. */
+    private final long[] stuckSinceMs;
     private final Progress progress;
 
     private final Command slot = new Command().clear();
@@ -142,6 +148,8 @@ final class DaySimulation implements EventListener
     private final Int2IntHashMap[] byTicket;
     private final int[] stage;
     private final long[] issuedMs;
+    /** The visitor's first call came (their wait is recorded). */
+    private final boolean[] calledOnce;
     private final int[] predictedSeconds;
     private final long[] appointmentCode;
     private final int[] ticketNumber;
@@ -170,6 +178,7 @@ final class DaySimulation implements EventListener
         this.dayIndex = day.index();
         this.lastDay = day.last();
         this.pool = day.pool();
+        this.poolMembers = new int[day.pool()];
         this.progress = progress;
         this.visitors = Visitors.draw(workload, day.surprise(), date, dayStartMs, day.seed());
         final List<CentreDef> defs = workload.network.centres();
@@ -219,6 +228,7 @@ final class DaySimulation implements EventListener
         planHour = new int[centres];
         open = new int[centres];
         waiting = new int[centres * services];
+        stuckSinceMs = new long[centres * services];
         waitingTotal = new int[centres];
         draining = new boolean[centres];
         fifo = new long[centres][64];
@@ -230,6 +240,7 @@ final class DaySimulation implements EventListener
         }
         stage = new int[visitors.count];
         issuedMs = new long[visitors.count];
+        calledOnce = new boolean[visitors.count];
         predictedSeconds = new int[visitors.count];
         appointmentCode = new long[visitors.count];
         ticketNumber = new int[visitors.count];
@@ -282,6 +293,7 @@ final class DaySimulation implements EventListener
             handle(heap.kind(), heap.a(), heap.b());
         }
         closeEverything();
+        countUnserved();
         final List<CentreKpi> parts = new ArrayList<>(centres);
         for (int c = 0; c < centres; c++)
         {
@@ -864,6 +876,11 @@ final class DaySimulation implements EventListener
     private void deploy(final int member, final int c)
     {
         roster.leave(member, nowMs);
+        if (memberWindow[member] >= 0)
+        {
+            // a pool member who arrived in a tick already took a window there to help locally
+            return;
+        }
         if (c == roster.home(member))
         {
             if (!roster.pool(member))
@@ -875,6 +892,7 @@ final class DaySimulation implements EventListener
                 apply();
                 movedOut[c]--;
                 backOffice(member);
+                plan(c, planHour[c]);
             }
             return;
         }
@@ -937,6 +955,109 @@ final class DaySimulation implements EventListener
     }
 
     /**
+     * Tickets wait for a service that no window open at the centre serves (the plan closed the last one, or its
+     * member left): the centre manager opens a closed window that serves it with a member of the back office. It
+     * closes again when the plan of a later hour does not want it.
+     */
+    private void rescue(final int c)
+    {
+        for (int s = 0; s < services; s++)
+        {
+            if (waiting[c * services + s] == 0 || openServes(c, s))
+            {
+                continue;
+            }
+            for (int w = 0; w < windowCount[c]; w++)
+            {
+                final int i = windowBase[c] + w;
+                if (mode[i] == CLOSED && skill[i * services + s])
+                {
+                    final int member = roster.take(c, nowMs);
+                    if (member >= 0)
+                    {
+                        openWindow(c, w, member, false);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A pool member on standby at a centre helps where they are: when tickets of a service have waited
+     * {@link #LOCAL_SUSTAIN_MS} with no free open window serving it (a skill group short of windows, which the
+     * centre-wide pressure the balancer reads does not show), they open a closed window that serves it. The window
+     * closes again once it is free and the centre's line is empty; the member is on standby there again.
+     */
+    private void helpLocally(final int member)
+    {
+        if (memberWindow[member] >= 0 || roster.over(member, nowMs) || roster.shiftEndMs(member) == Long.MAX_VALUE)
+        {
+            return;
+        }
+        final okno.engine.api.StaffView view = state.staff(member);
+        final int c = view.centre();
+        if (view.mode() != okno.engine.api.StaffMode.STANDBY || waitingTotal[c] == 0)
+        {
+            return;
+        }
+        for (int s = 0; s < services; s++)
+        {
+            final int k = c * services + s;
+            if (waiting[k] == 0 || freeServes(c, s))
+            {
+                stuckSinceMs[k] = 0;
+                continue;
+            }
+            if (stuckSinceMs[k] == 0)
+            {
+                stuckSinceMs[k] = nowMs;
+            }
+            else if (nowMs - stuckSinceMs[k] >= LOCAL_SUSTAIN_MS)
+            {
+                for (int w = 0; w < windowCount[c]; w++)
+                {
+                    final int i = windowBase[c] + w;
+                    if (mode[i] == CLOSED && skill[i * services + s])
+                    {
+                        stuckSinceMs[k] = 0;
+                        openWindow(c, w, member, true);
+                        stintEndMs[i] = nowMs;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return whether an open window of the centre that serves the service is free. */
+    private boolean freeServes(final int c, final int s)
+    {
+        for (int w = 0; w < windowCount[c]; w++)
+        {
+            final int i = windowBase[c] + w;
+            if (mode[i] == IDLE && skill[i * services + s])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean openServes(final int c, final int s)
+    {
+        for (int w = 0; w < windowCount[c]; w++)
+        {
+            final int i = windowBase[c] + w;
+            if (mode[i] != CLOSED && skill[i * services + s])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The standby pool of the day: the first {@link #pool} members of the network's pool work whole shifts, the
      * even ones from the first opening, the odd ones ending at the last closing (the flagships' evening); the rest
      * of the pool stays off. Pool members are paid for their whole shift, used or not.
@@ -961,6 +1082,7 @@ final class DaySimulation implements EventListener
                 offDuty(m);
                 if (k < pool)
                 {
+                    poolMembers[k] = m;
                     heap.push(k % 2 == 0 ? firstOpenMs : lateStartMs, POOL_START, m, 0);
                 }
                 k++;
@@ -1003,6 +1125,17 @@ final class DaySimulation implements EventListener
     {
         command(CommandType.TICK);
         apply();
+        for (int c = 0; c < centres; c++)
+        {
+            if (waitingTotal[c] > 0)
+            {
+                rescue(c);
+            }
+        }
+        for (final int member : poolMembers)
+        {
+            helpLocally(member);
+        }
         if ((nowMs < lastCloseMs || busyWindows > 0 || anyWaiting()) && nowMs + TICK_MS < dayStartMs + DAY_END_MS)
         {
             heap.push(nowMs + TICK_MS, TICK, 0, 0);
@@ -1035,6 +1168,22 @@ final class DaySimulation implements EventListener
             }
         }
         return false;
+    }
+
+    /**
+     * Visitors still waiting when the day ends were never called (the engine's KPIs know only calls): they count
+     * as waits over the promise, waiting until the end of the day.
+     */
+    private void countUnserved()
+    {
+        for (int v = 0; v < visitors.count; v++)
+        {
+            if (issuedMs[v] != 0 && !calledOnce[v])
+            {
+                stats.unserved++;
+                stats.unservedWaitMs += nowMs - issuedMs[v];
+            }
+        }
     }
 
     private void closeEverything()
@@ -1128,6 +1277,7 @@ final class DaySimulation implements EventListener
 
     private void recordWait(final int v, final long waitMs)
     {
+        calledOnce[v] = true;
         final int hour = (int)((issuedMs[v] - dayStartMs) / 3_600_000L);
         stats.byHourCount[hour]++;
         stats.byHourWaitMs[hour] += waitMs;
@@ -1158,7 +1308,9 @@ final class DaySimulation implements EventListener
         beginDuty(e.staff);
         if (!roster.pool(e.staff) && e.centre == roster.home(e.staff))
         {
+            // the home centre keeps its most needed windows open: the plan's last one closes instead
             movedOut[e.centre]++;
+            heap.push(nowMs, PLAN, e.centre, planHour[e.centre]);
         }
     }
 

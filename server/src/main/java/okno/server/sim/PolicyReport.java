@@ -50,7 +50,7 @@ public final class PolicyReport
                 "%-14s %6.2f %5d %9d %6.2fm %6.1fm %10.5f %7d %10.0f %7.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s "
                     + "%8s%n",
                 s.policy.publicName(), s.staffing, s.standby, s.visitors / Math.max(1, s.days), s.meanWaitMinutes(),
-                s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
+                s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise + s.unserved, s.staffHoursPerDay(),
                 s.poolHoursPerDay(), s.windowHoursPerDay(), 100 * s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
                 s.etaBiasMinutes(), s.meetsTargets() ? "met" : "missed",
                 timing ? String.format(Locale.ROOT, "%.2f", s.wallNanos / 1e9 / Math.max(1, s.days)) : "",
@@ -96,22 +96,22 @@ public final class PolicyReport
     {
         final StringBuilder b = new StringBuilder("policy,beta,days,visitors,called,mean_wait_min,p50_min,p95_min,"
             + "p99_min,max_min,over_15_share,coffee,staff_hours_per_day,window_hours_per_day,utilisation,moves,returns,"
-            + "eta_mae_min,eta_bias_min,mean_rating,goals_met,standby,pool_hours_per_day\n");
+            + "eta_mae_min,eta_bias_min,mean_rating,goals_met,standby,pool_hours_per_day,never_called\n");
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT, "%s,%.3f,%d,%d,%d,%.3f,%.2f,%.2f,%.2f,%.2f,%.6f,%d,%.1f,%.1f,%.4f,%d,"
-                + "%d,%.3f,%.3f,%.3f,%s,%d,%.1f%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
+                + "%d,%.3f,%.3f,%.3f,%s,%d,%.1f,%d%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
                 s.meanWaitMinutes(), s.quantileMinutes(0.5), s.quantileMinutes(0.95), s.quantileMinutes(0.99),
-                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
+                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise + s.unserved, s.staffHoursPerDay(),
                 s.windowHoursPerDay(), s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
                 s.etaBiasMinutes(),
                 s.ratings == 0 ? 0.0 : s.ratingSum / (double)s.ratings, s.meetsTargets(), s.standby,
-                s.poolHoursPerDay()));
+                s.poolHoursPerDay(), s.unserved));
         }
-        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,,%.1f,,,,,,,,,%n",
+        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,,%.1f,,,,,,,,,,%n",
             settings.staffingBeta(), settings.days(), bound.meanWaitMinutes(), bound.overPromiseShare(),
             bound.plannedHoursPerDay()));
-        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,,%.1f,,,,,,,,,%n", settings.days(),
+        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,,%.1f,,,,,,,,,,%n", settings.days(),
             bound.staffHoursPerDay()));
         return b.toString();
     }

@@ -26,6 +26,9 @@ public final class PolicyStats
     long waitSumMs;
     long maxWaitMs;
     long overPromise;
+    /** Visitors never called by the end of their day, and their waits until then (not in the engine's KPIs). */
+    long unserved;
+    long unservedWaitMs;
     long services;
     long serviceSumMs;
     long staffedMs;
@@ -82,9 +85,10 @@ public final class PolicyStats
         days++;
     }
 
+    /** @return mean wait of the visitors called, and of those never called until the end of their day. */
     double meanWaitMinutes()
     {
-        return waited == 0 ? 0 : waitSumMs / (double)waited / 60_000.0;
+        return waited + unserved == 0 ? 0 : (waitSumMs + unservedWaitMs) / (double)(waited + unserved) / 60_000.0;
     }
 
     double quantileMinutes(final double q)
@@ -92,9 +96,10 @@ public final class PolicyStats
         return Math.min(waits.quantileMs(q), maxWaitMs) / 60_000.0;
     }
 
+    /** @return share of visitors waiting over the promise, never-called ones included. */
     double overPromiseShare()
     {
-        return waited == 0 ? 0 : overPromise / (double)waited;
+        return waited + unserved == 0 ? 0 : (overPromise + unserved) / (double)(waited + unserved);
     }
 
     /** @return paid staff hours per day: shifts from their start to the member's last window or trip. */

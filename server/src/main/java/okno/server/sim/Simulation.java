@@ -114,8 +114,8 @@ public final class Simulation
     }
 
     /**
-     * Standby pools the search tries: none for fifo and okno; for okno+balancer none and 1/16, 1/8, 1/4 and 1/2
-     * of the network's pool (the whole pool, 5 % of the staff, costs more than it can save).
+     * Standby pools the search tries: none for fifo and okno; for okno+balancer none, 1/16, 1/8, 1/4, 1/2 and all
+     * of the network's pool.
      */
     private int[] pools(final SimPolicy policy)
     {
@@ -124,7 +124,7 @@ public final class Simulation
             return new int[]{0};
         }
         final int all = SimSettings.poolSize(settings.network());
-        return java.util.stream.IntStream.of(0, all / 16, all / 8, all / 4, all / 2).distinct().toArray();
+        return java.util.stream.IntStream.of(0, all / 16, all / 8, all / 4, all / 2, all).distinct().toArray();
     }
 
     /**
