@@ -7,6 +7,8 @@ import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.EventListener;
 import okno.engine.api.Result;
+import okno.engine.api.StaffMode;
+import okno.engine.api.StaffView;
 import okno.engine.balancer.BalancerMode;
 import okno.engine.kpi.CentreKpi;
 import okno.engine.state.NetworkState;
@@ -35,8 +37,19 @@ import java.util.List;
  * window over for the break (so the window's skills stay available), or the window pauses when nobody is free.
  *
  * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, the closed window whose services have the most
- * waiting tickets; when the centre's line is empty (or the member's shift ends) they close it and travel home
- * (the return trips are counted apart from the balancer's moves), where regular members rejoin the back office.
+ * waiting tickets and work there at least a two-hour stint; then, when the centre's line is empty (or the
+ * member's shift ends) they close it. Regular members travel home (the return trips are counted apart from the
+ * balancer's moves) and rejoin the back office; the home centre re-plans at once when a member leaves or returns,
+ * so the windows it keeps are its most needed ones. Standby pool members stay on standby where they are.
+ *
+ * <p><b>Standby pool</b> (okno+balancer only). The first {@code pool} members of the network's pool work whole
+ * shifts and are paid for them, used or not: half from the first opening, half until the last closing. Besides
+ * the balancer's moves, a pool member on standby at a centre helps there when a service's tickets have waited
+ * three minutes with no free window serving them.
+ *
+ * <p><b>Rescue.</b> Tickets of a service that no open window serves (the plan closed the last one) get a window
+ * from the back office within a minute; visitors still waiting at the end of the day count as waits over the
+ * promise.
  *
  * <p><b>Visitors.</b> Walk to the window in 30 s; no-shows are recalled each minute up to the network's call
  * limit, then recorded as such; appointments are booked at the start of the day and checked in on arrival.
@@ -995,9 +1008,9 @@ final class DaySimulation implements EventListener
         {
             return;
         }
-        final okno.engine.api.StaffView view = state.staff(member);
+        final StaffView view = state.staff(member);
         final int c = view.centre();
-        if (view.mode() != okno.engine.api.StaffMode.STANDBY || waitingTotal[c] == 0)
+        if (view.mode() != StaffMode.STANDBY || waitingTotal[c] == 0)
         {
             return;
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A simulation run: the same seeded days of visitors through a fresh engine once per policy, and the pooled
@@ -124,7 +125,7 @@ public final class Simulation
             return new int[]{0};
         }
         final int all = SimSettings.poolSize(settings.network());
-        return java.util.stream.IntStream.of(0, all / 16, all / 8, all / 4, all / 2, all).distinct().toArray();
+        return IntStream.of(0, all / 16, all / 8, all / 4, all / 2, all).distinct().toArray();
     }
 
     /**

@@ -260,9 +260,10 @@ class SimulationTest
     private static PolicyReport runDemo(final long seed)
     {
         final NetworkConfig demo = Networks.demo();
+        // demand surprise and the whole standby pool on: the same seed must still give the same report
         final SimSettings settings = new SimSettings(demo, seed, 1, TUESDAY,
             List.of(SimPolicy.FIFO, SimPolicy.OKNO, SimPolicy.BALANCER), SimSettings.defaultVisitors(demo), 0.0,
-            ShiftRules.CITY);
+            ShiftRules.CITY, 0.2, SimSettings.poolSize(demo));
         final Simulation simulation = new Simulation(settings);
         return new PolicyReport(settings, simulation.run(Progress.NONE), simulation.bound(0.0));
     }
