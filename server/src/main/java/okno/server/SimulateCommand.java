@@ -70,6 +70,15 @@ final class SimulateCommand implements Callable<Integer>
         + "(mean wait <= 3 min, P(wait > 15 min) <= 1/2000) instead of using --staffing")
     private boolean leanest;
 
+    @Option(names = "--surprise", paramLabel = "SIGMA", defaultValue = "0.2",
+        description = "log-deviation of each centre's real demand from the schedule the staffing is planned on "
+            + "(per centre and day, plus half of it per hour); 0: demand as scheduled (default: ${DEFAULT-VALUE})")
+    private double surprise;
+
+    @Option(names = "--standby", paramLabel = "N", description = "standby pool of okno+balancer, paid for whole "
+        + "shifts (default: a quarter of the network's pool; --leanest searches it)")
+    private Integer standby;
+
     @Option(names = "--start", paramLabel = "DATE", defaultValue = "2025-03-04",
         description = "first local day, ISO (default: ${DEFAULT-VALUE}, a Tuesday)")
     private LocalDate start;
@@ -103,20 +112,31 @@ final class SimulateCommand implements Callable<Integer>
             err.println("okno simulate: --days must be 1..366, got " + days);
             return OknoMain.EXIT_USAGE;
         }
+        if (surprise < 0 || surprise > 1 || standby != null && standby < 0)
+        {
+            err.println("okno simulate: --surprise must be 0..1 and --standby >= 0");
+            return OknoMain.EXIT_USAGE;
+        }
         final SimSettings settings = new SimSettings(net, seed, days, start, chosen,
             visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
-            noBreaks ? ShiftRules.NONE : ShiftRules.CITY);
+            noBreaks ? ShiftRules.NONE : ShiftRules.CITY, surprise,
+            standby == null ? SimSettings.poolSize(net) / 4 : standby);
         final Simulation simulation = new Simulation(settings);
-        final ProgressBar bar = new ProgressBar(err, leanest ? chosen.size() * days * 7 : chosen.size() * days);
+        int runs = 0;
+        for (final SimPolicy policy : chosen)
+        {
+            runs += leanest ? simulation.leanestRuns(policy) : 1;
+        }
+        final ProgressBar bar = new ProgressBar(err, runs * days);
         final List<okno.server.sim.PolicyStats> results = new ArrayList<>();
         if (leanest)
         {
             int base = 0;
             for (final SimPolicy policy : chosen)
             {
-                final int[] runs = {base};
-                results.add(simulation.leanest(policy, (day, hour) -> bar.hour(runs[0] + day, hour)));
-                base += days * 7;
+                final int first = base;
+                results.add(simulation.leanest(policy, (day, hour) -> bar.hour(first + day, hour)));
+                base += days * simulation.leanestRuns(policy);
             }
         }
         else

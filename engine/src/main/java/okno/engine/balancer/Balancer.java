@@ -17,11 +17,14 @@ import java.util.function.LongConsumer;
  * {@code B / n}, and the arrival rate (moving average of tickets per interval). A centre is overloaded when its
  * predicted wait has exceeded {@link BalancerRules#highWaitMs} at every evaluation for at least
  * {@link BalancerRules#sustainMs} (a burst that drains by itself moves nobody), still exceeds it counting the
- * staff already on their way and chosen before, and it has a closed window to open: moves fill the need, no more.
+ * staff already on their way and chosen before, or its offered load needs more windows than that (see
+ * {@link #shortOfWindows}), and it has a closed window to open: moves fill the need, no more.
  *
  * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window),
  * and staff idle at an open window of a quiet centre (predicted wait without them below
- * {@link BalancerRules#lowWaitMs}, at least one window left open). Nobody moved in the last
+ * {@link BalancerRules#lowWaitMs}, at least one window left open). A quiet centre keeps {@code ceil(sqrt(n))} of
+ * its {@code n} open windows idle: an empty line says nothing about the next minutes, and that is the margin
+ * square-root staffing gives a centre against its own randomness; only idle staff beyond it are spare. Nobody moved in the last
  * {@link BalancerRules#cooldownMs} moves again and no centre that received staff that recently gives any away.
  *
  * <p><b>Ranking.</b> Moving staff member {@code s} to centre {@code c} takes the travel time {@code T}. The
@@ -38,6 +41,11 @@ public final class Balancer
 {
     private static final long NEVER = Long.MIN_VALUE / 4;
     private static final int RATE_SCALE = 1000;
+    /**
+     * The arrival rate is a moving average with weight {@code 1 / 2^RATE_SHIFT} per interval: about a quarter of
+     * an hour of memory, so that a centre's load is read to about 10 % rather than to a minute's Poisson noise.
+     */
+    private static final int RATE_SHIFT = 4;
 
     private final BalancerRules rules;
     private final int centreCount;
@@ -57,7 +65,7 @@ public final class Balancer
     private final long[] lastMovedMs;
     private final long[] lastReceivedMs;
     private final long[] lastIssued;
-    /** Arrivals per interval x {@link #RATE_SCALE}, moving average with weight 1/4. */
+    /** Arrivals per interval x {@link #RATE_SCALE}, moving average with weight {@code 1 / 2^RATE_SHIFT}. */
     private final long[] arrivalRate;
     /** Since when each centre's predicted wait has stayed over the high mark, or {@link #NEVER}. */
     private final long[] overSinceMs;
@@ -68,6 +76,8 @@ public final class Balancer
     private final long[] backlog;
     private final int[] waitingThere;
     private final boolean[] openNow;
+    /** Idle staff at windows of each quiet centre not yet chosen. */
+    private final int[] idleLeft;
     /** Over the high mark for long enough at this evaluation. */
     private final boolean[] sustained;
     /** Spare staff grouped by centre: members of centre c at {@code spareStart[c] .. spareStart[c + 1] - 1}. */
@@ -110,6 +120,7 @@ public final class Balancer
         backlog = new long[centreCount];
         waitingThere = new int[centreCount];
         openNow = new boolean[centreCount];
+        idleLeft = new int[centreCount];
         candidates = new int[staffCount];
         spareStart = new int[centreCount + 1];
         spareNext = new int[centreCount];
@@ -273,6 +284,7 @@ public final class Balancer
             if (spareKind[chosen] == 2)
             {
                 windowsThere[bestSource]--;
+                idleLeft[bestSource]--;
             }
             newStaff[n] = chosen;
             newFrom[n] = bestSource;
@@ -305,7 +317,7 @@ public final class Balancer
             final long issued = probe.issuedToday(c);
             final long arrivals = issued >= lastIssued[c] ? issued - lastIssued[c] : issued;
             lastIssued[c] = issued;
-            arrivalRate[c] += (arrivals * RATE_SCALE - arrivalRate[c]) >> 2;
+            arrivalRate[c] += (arrivals * RATE_SCALE - arrivalRate[c]) >> RATE_SHIFT;
             windowsThere[c] = probe.openWindows(c);
             closedLeft[c] = probe.windows(c) - windowsThere[c];
             backlog[c] = probe.backlogMs(c);
@@ -350,12 +362,17 @@ public final class Balancer
             return false;
         }
         Arrays.fill(spareStart, 0);
+        Arrays.fill(idleLeft, 0);
         for (int s = 0; s < staffCount; s++)
         {
             spareKind[s] = (byte)spareKind(s, nowMs, probe);
             if (spareKind[s] != 0)
             {
                 spareStart[probe.staffCentre(s) + 1]++;
+            }
+            if (spareKind[s] == 2)
+            {
+                idleLeft[probe.staffCentre(s)]++;
             }
         }
         for (int c = 0; c < centreCount; c++)
@@ -401,7 +418,7 @@ public final class Balancer
 
     private boolean stillSpare(final int s, final int at)
     {
-        return spareKind[s] != 2 || quiet(at);
+        return spareKind[s] != 2 || quiet(at) && idleLeft[at] > Math.ceil(Math.sqrt(windowsThere[at]));
     }
 
     /** @return whether the centre's predicted wait, with the windows counted so far, is over the high mark. */
@@ -412,7 +429,20 @@ public final class Balancer
 
     private boolean overloaded(final int c)
     {
-        return sustained[c] && closedLeft[c] > 0 && pressed(c);
+        return sustained[c] && closedLeft[c] > 0 && (pressed(c) || waitingThere[c] > 0 && shortOfWindows(c));
+    }
+
+    /**
+     * @return whether the centre's offered load {@code a} (arrival rate x mean estimated service time of its
+     *     waiting tickets) needs more windows than it has counted so far: fewer than {@code a + sqrt(a)}, the
+     *     square-root staffing that keeps a queue short; with fewer the line only grows back after the backlog
+     *     is drained
+     */
+    private boolean shortOfWindows(final int c)
+    {
+        final double meanServiceMs = backlog[c] / (double)waitingThere[c];
+        final double load = arrivalRate[c] / (double)RATE_SCALE / rules.intervalMs() * meanServiceMs;
+        return windowsThere[c] < load + Math.sqrt(load);
     }
 
     /** Visitor-time saved at the target minus travel time; see the class comment. */

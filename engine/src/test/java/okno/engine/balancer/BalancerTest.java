@@ -160,11 +160,167 @@ class BalancerTest
     @Test
     void movesFillTheNeedAndNoMore()
     {
-        // 3 visitors of a 5-minute service: 15 minutes of work for one window, 7.5 with two (over 5), 5 with three
+        // 3 visitors of a 5-minute service: 15 minutes of work for one window. A first helper from a neighbour
+        // (4 minutes away) saves about 22 visitor-minutes, a second 5.6 (7.5 minutes of line left); a third would
+        // save 2.5 (5 minutes left, still over the 3-minute mark) but has to come from 8 minutes away: not worth it
         final EngineDriver d = centreTwoWith(3);
         sustain(d);
         final List<ProposalView> proposals = d.state.proposals();
-        assertEquals(2, proposals.size(), "two more windows bring the predicted wait to 5 minutes: " + proposals);
+        assertEquals(2, proposals.size(), "two helpers pay for their trip, a third does not: " + proposals);
+    }
+
+    @Test
+    void aQuietCentreKeepsSquareRootOfItsWindowsIdle()
+    {
+        // no standby anywhere: c1's four idle windows are the only spare staff; it keeps ceil(sqrt(n)) idle
+        final EngineDriver d = centreTwoWith(12);
+        for (int c = 0; c < 5; c++)
+        {
+            d.ok(d.command(CommandType.SET_STANDBY).staff("c" + c + "standby").flag(0));
+        }
+        for (int w = 0; w < 4; w++)
+        {
+            d.open("c1", "w" + w, "c1s" + w);
+        }
+        sustain(d);
+        final List<ProposalView> proposals = d.state.proposals();
+        assertEquals(2, proposals.size(), "4 idle windows: 2 given (then 2 of 2 open are idle), though c2 has 3 "
+            + "closed windows and 60 minutes of work: " + proposals);
+        for (final ProposalView p : proposals)
+        {
+            assertEquals(d.index.centre("c1"), p.from());
+            assertEquals(d.index.centre("c2"), p.to());
+        }
+    }
+
+    @Test
+    void aCentreWhoseArrivalsOutgrowItsWindowsGetsStaffForTheLoadNotJustTheLine()
+    {
+        // centre 0: 4 of 10 windows open, 2 arrivals a minute of 5-minute visits (10 erlangs) for an hour, then 3
+        // waiting (15 minutes of work, 3.75 per window: over the mark). The line alone asks for one more window;
+        // the load asks for all six closed ones (10 + sqrt(10) > 10 windows), each saving far more than its trip
+        final FixedProbe probe = new FixedProbe(3, 10);
+        probe.open[0] = 4;
+        final Balancer balancer = new Balancer(3, probe.staffCount(), BalancerRules.DEFAULT);
+        long now = TestNetworks.monday(9, 0);
+        for (int m = 0; m < 60; m++, now += 60_000L)
+        {
+            probe.issued[0] += 2;
+            balancer.evaluate(now, probe);
+        }
+        assertEquals(0, balancer.proposalCount(), "no line, no proposal");
+        probe.waiting[0] = 3;
+        probe.backlogMs[0] = 15 * 60_000L;
+        for (int m = 0; m <= BalancerRules.DEFAULT.sustainMs() / 60_000L; m++, now += 60_000L)
+        {
+            probe.issued[0] += 2;
+            balancer.evaluate(now, probe);
+        }
+        assertEquals(6, balancer.proposalCount(), "every closed window of centre 0 is filled");
+        for (int i = 0; i < balancer.proposalCount(); i++)
+        {
+            assertEquals(0, balancer.to(i));
+        }
+    }
+
+    /** A network read from plain arrays: standby members spread evenly over the centres, 5 minutes per hop. */
+    private static final class FixedProbe implements LoadProbe
+    {
+        final int[] open;
+        final int[] waiting;
+        final long[] backlogMs;
+        final long[] issued;
+        private final int centres;
+        private final int windows;
+        private final int perCentre = 5;
+
+        FixedProbe(final int centres, final int windows)
+        {
+            this.centres = centres;
+            this.windows = windows;
+            open = new int[centres];
+            waiting = new int[centres];
+            backlogMs = new long[centres];
+            issued = new long[centres];
+        }
+
+        @Override
+        public int centreCount()
+        {
+            return centres;
+        }
+
+        @Override
+        public int staffCount()
+        {
+            return centres * perCentre;
+        }
+
+        @Override
+        public boolean isOpen(final int centre)
+        {
+            return true;
+        }
+
+        @Override
+        public int windows(final int centre)
+        {
+            return windows;
+        }
+
+        @Override
+        public int openWindows(final int centre)
+        {
+            return open[centre];
+        }
+
+        @Override
+        public int waiting(final int centre)
+        {
+            return waiting[centre];
+        }
+
+        @Override
+        public long backlogMs(final int centre)
+        {
+            return backlogMs[centre];
+        }
+
+        @Override
+        public long issuedToday(final int centre)
+        {
+            return issued[centre];
+        }
+
+        @Override
+        public boolean anyTravelling()
+        {
+            return false;
+        }
+
+        @Override
+        public int staffMode(final int staff)
+        {
+            return StaffMode.STANDBY.code();
+        }
+
+        @Override
+        public int staffCentre(final int staff)
+        {
+            return staff / perCentre;
+        }
+
+        @Override
+        public boolean idleAtWindow(final int staff)
+        {
+            return false;
+        }
+
+        @Override
+        public long travelMs(final int from, final int to)
+        {
+            return 5 * 60_000L * Math.abs(from - to);
+        }
     }
 
     /** Ticks every minute through the balancer's sustain time (and one evaluation more). */

@@ -7,6 +7,8 @@ import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.EventListener;
 import okno.engine.api.Result;
+import okno.engine.api.StaffMode;
+import okno.engine.api.StaffView;
 import okno.engine.balancer.BalancerMode;
 import okno.engine.kpi.CentreKpi;
 import okno.engine.state.NetworkState;
@@ -35,8 +37,19 @@ import java.util.List;
  * window over for the break (so the window's skills stay available), or the window pauses when nobody is free.
  *
  * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, the closed window whose services have the most
- * waiting tickets; when the centre's line is empty (or the member's shift ends) they close it and travel home
- * (the return trips are counted apart from the balancer's moves), where regular members rejoin the back office.
+ * waiting tickets and work there at least a two-hour stint; then, when the centre's line is empty (or the
+ * member's shift ends) they close it. Regular members travel home (the return trips are counted apart from the
+ * balancer's moves) and rejoin the back office; the home centre re-plans at once when a member leaves or returns,
+ * so the windows it keeps are its most needed ones. Standby pool members stay on standby where they are.
+ *
+ * <p><b>Standby pool</b> (okno+balancer only). The first {@code pool} members of the network's pool work whole
+ * shifts and are paid for them, used or not: half from the first opening, half until the last closing. Besides
+ * the balancer's moves, a pool member on standby at a centre helps there when a service's tickets have waited
+ * three minutes with no free window serving them.
+ *
+ * <p><b>Rescue.</b> Tickets of a service that no open window serves (the plan closed the last one) get a window
+ * from the back office within a minute; visitors still waiting at the end of the day count as waits over the
+ * promise.
  *
  * <p><b>Visitors.</b> Walk to the window in 30 s; no-shows are recalled each minute up to the network's call
  * limit, then recorded as such; appointments are booked at the start of the day and checked in on arrival.
@@ -44,6 +57,19 @@ import java.util.List;
  */
 final class DaySimulation implements EventListener
 {
+    /**
+     * Which day of the run this is and what it brings.
+     *
+     * @param seed     the run's seed (visitors)
+     * @param index    day index in the run
+     * @param last     the run's last day (queue samples)
+     * @param surprise the day's demand against the schedule
+     * @param pool     standby pool members on duty
+     */
+    record Day(long seed, int index, boolean last, DemandSurprise surprise, int pool)
+    {
+    }
+
     private static final int ARRIVE = 1;
     private static final int START = 2;
     private static final int COMPLETE = 3;
@@ -57,6 +83,8 @@ final class DaySimulation implements EventListener
     private static final int BREAK_END = 11;
     private static final int SHIFT_END = 12;
     private static final int SEND_HOME = 13;
+    private static final int POOL_START = 14;
+    private static final int STINT_END = 15;
 
     private static final int CLOSED = 0;
     private static final int IDLE = 1;
@@ -65,6 +93,13 @@ final class DaySimulation implements EventListener
     private static final long RECALL_MS = 60_000L;
     private static final long TICK_MS = 60_000L;
     private static final long SAMPLE_MS = 15 * 60_000L;
+    /**
+     * A member sent to another centre works there at least this long before an empty line sends them on: the
+     * trip alone takes 10-30 minutes, and demand above the schedule lasts hours, not minutes.
+     */
+    private static final long STINT_MS = 2 * 3_600_000L;
+    /** A service whose tickets wait this long with no free window serving them calls for a present pool member. */
+    private static final long LOCAL_SUSTAIN_MS = 3 * 60_000L;
     /** The simulated day stops a minute before midnight, when the engine would start the next one. */
     private static final long DAY_END_MS = 24 * 3_600_000L - 60_000L;
 
@@ -80,6 +115,11 @@ final class DaySimulation implements EventListener
     private final java.time.DayOfWeek weekday;
     private final boolean lastDay;
     private final int dayIndex;
+    private final int pool;
+    /** The pool members on duty today. */
+    private final int[] poolMembers;
+    /** Per centre and service: since when its tickets wait with no free open window serving them, or 0. */
+    private final long[] stuckSinceMs;
     private final Progress progress;
 
     private final Command slot = new Command().clear();
@@ -93,6 +133,8 @@ final class DaySimulation implements EventListener
     private final int[] mode;
     private final boolean[] closing;
     private final boolean[] deployed;
+    /** A deployed window's member may leave once the line is empty after this time. */
+    private final long[] stintEndMs;
     private final int[] windowStaff;
     /** Window (network index) each member sits at, or -1. */
     private final int[] memberWindow;
@@ -119,6 +161,8 @@ final class DaySimulation implements EventListener
     private final Int2IntHashMap[] byTicket;
     private final int[] stage;
     private final long[] issuedMs;
+    /** The visitor's first call came (their wait is recorded). */
+    private final boolean[] calledOnce;
     private final int[] predictedSeconds;
     private final long[] appointmentCode;
     private final int[] ticketNumber;
@@ -133,7 +177,7 @@ final class DaySimulation implements EventListener
     /** Everything of one day; {@link #run} once. */
     DaySimulation(final NetworkState state, final Workload workload, final SimPolicy policy, final StaffingPlan plan,
         final ShiftRules shifts, final PolicyStats stats, final LocalDate date, final long dayStartMs,
-        final long seed, final int dayIndex, final boolean lastDay, final Progress progress)
+        final Day day, final Progress progress)
     {
         this.state = state;
         this.workload = workload;
@@ -144,10 +188,12 @@ final class DaySimulation implements EventListener
         this.stats = stats;
         this.dayStartMs = dayStartMs;
         this.weekday = date.getDayOfWeek();
-        this.dayIndex = dayIndex;
-        this.lastDay = lastDay;
+        this.dayIndex = day.index();
+        this.lastDay = day.last();
+        this.pool = day.pool();
+        this.poolMembers = new int[day.pool()];
         this.progress = progress;
-        this.visitors = Visitors.draw(workload, date, dayStartMs, seed);
+        this.visitors = Visitors.draw(workload, day.surprise(), date, dayStartMs, day.seed());
         final List<CentreDef> defs = workload.network.centres();
         centres = defs.size();
         services = workload.network.services().size();
@@ -178,6 +224,7 @@ final class DaySimulation implements EventListener
         mode = new int[total];
         closing = new boolean[total];
         deployed = new boolean[total];
+        stintEndMs = new long[total];
         windowStaff = new int[total];
         current = new int[total];
         calls = new int[total];
@@ -194,6 +241,7 @@ final class DaySimulation implements EventListener
         planHour = new int[centres];
         open = new int[centres];
         waiting = new int[centres * services];
+        stuckSinceMs = new long[centres * services];
         waitingTotal = new int[centres];
         draining = new boolean[centres];
         fifo = new long[centres][64];
@@ -205,6 +253,7 @@ final class DaySimulation implements EventListener
         }
         stage = new int[visitors.count];
         issuedMs = new long[visitors.count];
+        calledOnce = new boolean[visitors.count];
         predictedSeconds = new int[visitors.count];
         appointmentCode = new long[visitors.count];
         ticketNumber = new int[visitors.count];
@@ -228,6 +277,7 @@ final class DaySimulation implements EventListener
         command(CommandType.SET_BALANCER_MODE).flag =
             (policy == SimPolicy.BALANCER ? BalancerMode.AUTO : BalancerMode.MANUAL).code();
         apply();
+        startPool();
         bookAppointments();
         for (int c = 0; c < centres; c++)
         {
@@ -256,12 +306,13 @@ final class DaySimulation implements EventListener
             handle(heap.kind(), heap.a(), heap.b());
         }
         closeEverything();
+        countUnserved();
         final List<CentreKpi> parts = new ArrayList<>(centres);
         for (int c = 0; c < centres; c++)
         {
             parts.add(state.kpi(c));
         }
-        stats.addDay(CentreKpi.merge(parts), roster.paidMs());
+        stats.addDay(CentreKpi.merge(parts), roster.paidMs(false), roster.paidMs(true));
     }
 
     private void handle(final int kind, final int a, final int b)
@@ -279,8 +330,10 @@ final class DaySimulation implements EventListener
             case DEPLOY -> deploy(a, b);
             case BREAK -> due(a, breakDue);
             case BREAK_END -> breakEnd(a, b);
-            case SHIFT_END -> due(a, shiftDue);
+            case SHIFT_END -> shiftEnd(a);
             case SEND_HOME -> sendHome(a);
+            case POOL_START -> poolStart(a);
+            case STINT_END -> stintEnd(a, b);
             default -> throw new IllegalStateException("unknown simulator event " + kind);
         }
     }
@@ -550,10 +603,19 @@ final class DaySimulation implements EventListener
             {
                 closeIdle(c);
             }
-            else if (deployed[i])
+            else if (deployed[i] && nowMs >= stintEndMs[i])
             {
                 close(i);
             }
+        }
+    }
+
+    /** A deployed member's stint is over: they leave now if their window is free and the line empty. */
+    private void stintEnd(final int i, final int member)
+    {
+        if (deployed[i] && windowStaff[i] == member && mode[i] == IDLE && waitingTotal[centreOf(i)] == 0)
+        {
+            close(i);
         }
     }
 
@@ -827,6 +889,11 @@ final class DaySimulation implements EventListener
     private void deploy(final int member, final int c)
     {
         roster.leave(member, nowMs);
+        if (memberWindow[member] >= 0)
+        {
+            // a pool member who arrived in a tick already took a window there to help locally
+            return;
+        }
         if (c == roster.home(member))
         {
             if (!roster.pool(member))
@@ -838,6 +905,7 @@ final class DaySimulation implements EventListener
                 apply();
                 movedOut[c]--;
                 backOffice(member);
+                plan(c, planHour[c]);
             }
             return;
         }
@@ -864,6 +932,9 @@ final class DaySimulation implements EventListener
         if (best >= 0 && !roster.over(member, nowMs))
         {
             openWindow(c, best, member, true);
+            final int i = windowBase[c] + best;
+            stintEndMs[i] = nowMs + STINT_MS;
+            heap.push(stintEndMs[i], STINT_END, i, member);
         }
         else
         {
@@ -871,9 +942,20 @@ final class DaySimulation implements EventListener
         }
     }
 
-    /** A moved member whose work away is done travels home (the trip is part of their duty). */
+    /**
+     * A moved member whose work away is done travels home (the trip is part of their duty); a standby pool member
+     * stays on standby where they are (the balancer sends them on) until their shift is over.
+     */
     private void sendHome(final int member)
     {
+        if (roster.pool(member))
+        {
+            if (roster.over(member, nowMs) || nowMs >= lastCloseMs)
+            {
+                offDuty(member);
+            }
+            return;
+        }
         final int home = roster.home(member);
         if (roster.over(member, nowMs) || nowMs >= lastCloseMs)
         {
@@ -885,10 +967,188 @@ final class DaySimulation implements EventListener
         apply();
     }
 
+    /**
+     * Tickets wait for a service that no window open at the centre serves (the plan closed the last one, or its
+     * member left): the centre manager opens a closed window that serves it with a member of the back office. It
+     * closes again when the plan of a later hour does not want it.
+     */
+    private void rescue(final int c)
+    {
+        for (int s = 0; s < services; s++)
+        {
+            if (waiting[c * services + s] == 0 || openServes(c, s))
+            {
+                continue;
+            }
+            for (int w = 0; w < windowCount[c]; w++)
+            {
+                final int i = windowBase[c] + w;
+                if (mode[i] == CLOSED && skill[i * services + s])
+                {
+                    final int member = roster.take(c, nowMs);
+                    if (member >= 0)
+                    {
+                        openWindow(c, w, member, false);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A pool member on standby at a centre helps where they are: when tickets of a service have waited
+     * {@link #LOCAL_SUSTAIN_MS} with no free open window serving it (a skill group short of windows, which the
+     * centre-wide pressure the balancer reads does not show), they open a closed window that serves it. The window
+     * closes again once it is free and the centre's line is empty; the member is on standby there again.
+     */
+    private void helpLocally(final int member)
+    {
+        if (memberWindow[member] >= 0 || roster.over(member, nowMs) || roster.shiftEndMs(member) == Long.MAX_VALUE)
+        {
+            return;
+        }
+        final StaffView view = state.staff(member);
+        final int c = view.centre();
+        if (view.mode() != StaffMode.STANDBY || waitingTotal[c] == 0)
+        {
+            return;
+        }
+        for (int s = 0; s < services; s++)
+        {
+            final int k = c * services + s;
+            if (waiting[k] == 0 || freeServes(c, s))
+            {
+                stuckSinceMs[k] = 0;
+                continue;
+            }
+            if (stuckSinceMs[k] == 0)
+            {
+                stuckSinceMs[k] = nowMs;
+            }
+            else if (nowMs - stuckSinceMs[k] >= LOCAL_SUSTAIN_MS)
+            {
+                for (int w = 0; w < windowCount[c]; w++)
+                {
+                    final int i = windowBase[c] + w;
+                    if (mode[i] == CLOSED && skill[i * services + s])
+                    {
+                        stuckSinceMs[k] = 0;
+                        openWindow(c, w, member, true);
+                        stintEndMs[i] = nowMs;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return whether an open window of the centre that serves the service is free. */
+    private boolean freeServes(final int c, final int s)
+    {
+        for (int w = 0; w < windowCount[c]; w++)
+        {
+            final int i = windowBase[c] + w;
+            if (mode[i] == IDLE && skill[i * services + s])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean openServes(final int c, final int s)
+    {
+        for (int w = 0; w < windowCount[c]; w++)
+        {
+            final int i = windowBase[c] + w;
+            if (mode[i] != CLOSED && skill[i * services + s])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The standby pool of the day: the first {@link #pool} members of the network's pool work whole shifts, the
+     * even ones from the first opening, the odd ones ending at the last closing (the flagships' evening); the rest
+     * of the pool stays off. Pool members are paid for their whole shift, used or not.
+     */
+    private void startPool()
+    {
+        long firstOpenMs = lastCloseMs;
+        for (final CentreDef def : workload.network.centres())
+        {
+            final DayHours hours = def.hours().on(weekday);
+            if (hours != null)
+            {
+                firstOpenMs = Math.min(firstOpenMs, dayStartMs + hours.openMinute() * 60_000L);
+            }
+        }
+        final long lateStartMs = Math.max(firstOpenMs, lastCloseMs - shifts.shiftMs());
+        int k = 0;
+        for (int m = 0; m < memberWindow.length; m++)
+        {
+            if (roster.pool(m))
+            {
+                offDuty(m);
+                if (k < pool)
+                {
+                    poolMembers[k] = m;
+                    heap.push(k % 2 == 0 ? firstOpenMs : lateStartMs, POOL_START, m, 0);
+                }
+                k++;
+            }
+        }
+    }
+
+    /** A pool member's shift starts: on standby at their base, paid to the end of the shift. */
+    private void poolStart(final int member)
+    {
+        command(CommandType.SET_STANDBY);
+        slot.staff = member;
+        slot.flag = 1;
+        apply();
+        beginDuty(member);
+        roster.leave(member, Math.min(roster.shiftEndMs(member), lastCloseMs));
+    }
+
+    /** A member's shift is over: a pool member without a window goes off duty, others leave their window. */
+    private void shiftEnd(final int member)
+    {
+        if (roster.pool(member) && memberWindow[member] < 0)
+        {
+            offDuty(member);
+            return;
+        }
+        due(member, shiftDue);
+    }
+
+    /** Takes a member off standby (refused while they travel: they go off duty on arrival). */
+    private void offDuty(final int member)
+    {
+        command(CommandType.SET_STANDBY);
+        slot.staff = member;
+        slot.flag = 0;
+        apply();
+    }
+
     private void tick()
     {
         command(CommandType.TICK);
         apply();
+        for (int c = 0; c < centres; c++)
+        {
+            if (waitingTotal[c] > 0)
+            {
+                rescue(c);
+            }
+        }
+        for (final int member : poolMembers)
+        {
+            helpLocally(member);
+        }
         if ((nowMs < lastCloseMs || busyWindows > 0 || anyWaiting()) && nowMs + TICK_MS < dayStartMs + DAY_END_MS)
         {
             heap.push(nowMs + TICK_MS, TICK, 0, 0);
@@ -921,6 +1181,22 @@ final class DaySimulation implements EventListener
             }
         }
         return false;
+    }
+
+    /**
+     * Visitors still waiting when the day ends were never called (the engine's KPIs know only calls): they count
+     * as waits over the promise, waiting until the end of the day.
+     */
+    private void countUnserved()
+    {
+        for (int v = 0; v < visitors.count; v++)
+        {
+            if (issuedMs[v] != 0 && !calledOnce[v])
+            {
+                stats.unserved++;
+                stats.unservedWaitMs += nowMs - issuedMs[v];
+            }
+        }
     }
 
     private void closeEverything()
@@ -1014,6 +1290,7 @@ final class DaySimulation implements EventListener
 
     private void recordWait(final int v, final long waitMs)
     {
+        calledOnce[v] = true;
         final int hour = (int)((issuedMs[v] - dayStartMs) / 3_600_000L);
         stats.byHourCount[hour]++;
         stats.byHourWaitMs[hour] += waitMs;
@@ -1044,7 +1321,9 @@ final class DaySimulation implements EventListener
         beginDuty(e.staff);
         if (!roster.pool(e.staff) && e.centre == roster.home(e.staff))
         {
+            // the home centre keeps its most needed windows open: the plan's last one closes instead
             movedOut[e.centre]++;
+            heap.push(nowMs, PLAN, e.centre, planHour[e.centre]);
         }
     }
 

@@ -36,34 +36,41 @@ public final class PolicyReport
     private String table(final boolean timing)
     {
         final StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "network %s, %d day(s) from %s, seed %d, %,d visitors/Tuesday%n",
-            settings.network().name(), settings.days(), settings.startDate(), settings.seed(),
-            settings.visitorsPerDay()));
-        b.append(String.format(Locale.ROOT, "%-14s %6s %9s %7s %7s %10s %7s %10s %10s %6s %6s %7s %8s %8s %7s %9s %8s%n",
-            "policy", "beta", "visitors", "mean", "p95", "P(>15m)", "coffee", "staff-h/d", "window-h/d", "util",
+        b.append(String.format(Locale.ROOT, "network %s, %d day(s) from %s, seed %d, %,d visitors/Tuesday, "
+            + "demand surprise sigma %.2f%n", settings.network().name(), settings.days(), settings.startDate(),
+            settings.seed(), settings.visitorsPerDay(), settings.surprise()));
+        b.append(String.format(Locale.ROOT,
+            "%-14s %6s %5s %9s %7s %7s %10s %7s %10s %7s %10s %6s %6s %7s %8s %8s %7s %9s %8s%n",
+            "policy", "beta", "pool", "visitors", "mean", "p95", "P(>15m)", "coffee", "staff-h/d", "pool-h",
+            "window-h/d", "util",
             "moves", "returns", "ETA-MAE", "ETA-bias", "goals", timing ? "wall-s/d" : "", timing ? "cpu-s/d" : ""));
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT,
-                "%-14s %6.2f %9d %6.2fm %6.1fm %10.5f %7d %10.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s %8s%n",
-                s.policy.publicName(), s.staffing, s.visitors / Math.max(1, s.days), s.meanWaitMinutes(),
-                s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
-                s.windowHoursPerDay(), 100 * s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
+                "%-14s %6.2f %5d %9d %6.2fm %6.1fm %10.5f %7d %10.0f %7.0f %10.0f %5.1f%% %6d %7d %7.2fm %7.2fm %7s %9s "
+                    + "%8s%n",
+                s.policy.publicName(), s.staffing, s.standby, s.visitors / Math.max(1, s.days), s.meanWaitMinutes(),
+                s.quantileMinutes(0.95), s.overPromiseShare(), s.overPromise + s.unserved, s.staffHoursPerDay(),
+                s.poolHoursPerDay(), s.windowHoursPerDay(), 100 * s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
                 s.etaBiasMinutes(), s.meetsTargets() ? "met" : "missed",
                 timing ? String.format(Locale.ROOT, "%.2f", s.wallNanos / 1e9 / Math.max(1, s.days)) : "",
                 timing ? String.format(Locale.ROOT, "%.2f", s.cpuNanos / 1e9 / Math.max(1, s.days)) : ""));
         }
         b.append(String.format(Locale.ROOT,
-            "%-14s %6.2f %9s %7s %7s %10.5f %7s %10s %10.0f  (pooled M/M/c per centre-hour with the plan's windows;"
-                + " the goals need %.0f window-h/d)%n",
-            "erlang-c", settings.staffingBeta(), "", Double.isInfinite(bound.meanWaitMinutes()) ? "overload"
+            "%-14s %6s %5s %9s %7s %7s %10s %7s %10s %7s %10.0f  (bound: per centre and hour one M/M/c queue of all "
+                + "services, realised load, fewest windows for the goals)%n",
+            "erlang-c", "", "", "", "", "", "", "", "", "", bound.staffHoursPerDay()));
+        b.append(String.format(Locale.ROOT,
+            "%-14s %6.2f %5s %9s %7s %7s %10.5f %7s %10s %7s %10.0f  (the beta plan's windows as M/M/c queues under "
+                + "the realised load)%n",
+            "erlang-c plan", settings.staffingBeta(), "", "", Double.isInfinite(bound.meanWaitMinutes()) ? "overload"
                 : String.format(Locale.ROOT, "%.2fm", bound.meanWaitMinutes()), "", bound.overPromiseShare(), "", "",
-            bound.plannedHoursPerDay(), bound.staffHoursPerDay()));
+            "", bound.plannedHoursPerDay()));
         final PolicyStats first = results.get(0);
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT, "%s: goals %s; staff-hours %+.1f%% vs %s; window-hours %+.1f%% vs the "
-                    + "Erlang-C goal bound%n", s.policy.publicName(), s.meetsTargets() ? "met" : "missed",
+                    + "Erlang-C bound%n", s.policy.publicName(), s.meetsTargets() ? "met" : "missed",
                 100 * (s.staffHoursPerDay() / first.staffHoursPerDay() - 1), first.policy.publicName(),
                 100 * (s.windowHoursPerDay() / bound.staffHoursPerDay() - 1)));
         }
@@ -89,21 +96,22 @@ public final class PolicyReport
     {
         final StringBuilder b = new StringBuilder("policy,beta,days,visitors,called,mean_wait_min,p50_min,p95_min,"
             + "p99_min,max_min,over_15_share,coffee,staff_hours_per_day,window_hours_per_day,utilisation,moves,returns,"
-            + "eta_mae_min,eta_bias_min,mean_rating,goals_met\n");
+            + "eta_mae_min,eta_bias_min,mean_rating,goals_met,standby,pool_hours_per_day,never_called\n");
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT, "%s,%.3f,%d,%d,%d,%.3f,%.2f,%.2f,%.2f,%.2f,%.6f,%d,%.1f,%.1f,%.4f,%d,"
-                + "%d,%.3f,%.3f,%.3f,%s%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
+                + "%d,%.3f,%.3f,%.3f,%s,%d,%.1f,%d%n", s.policy.publicName(), s.staffing, s.days, s.visitors, s.waited,
                 s.meanWaitMinutes(), s.quantileMinutes(0.5), s.quantileMinutes(0.95), s.quantileMinutes(0.99),
-                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise, s.staffHoursPerDay(),
+                s.maxWaitMs / 60_000.0, s.overPromiseShare(), s.overPromise + s.unserved, s.staffHoursPerDay(),
                 s.windowHoursPerDay(), s.utilisation(), s.moves, s.returns, s.etaMeanAbsErrorMinutes(),
                 s.etaBiasMinutes(),
-                s.ratings == 0 ? 0.0 : s.ratingSum / (double)s.ratings, s.meetsTargets()));
+                s.ratings == 0 ? 0.0 : s.ratingSum / (double)s.ratings, s.meetsTargets(), s.standby,
+                s.poolHoursPerDay(), s.unserved));
         }
-        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,,%.1f,,,,,,,%n",
+        b.append(String.format(Locale.ROOT, "erlang-c,%.3f,%d,,,%.3f,,,,,%.6f,,,%.1f,,,,,,,,,,%n",
             settings.staffingBeta(), settings.days(), bound.meanWaitMinutes(), bound.overPromiseShare(),
             bound.plannedHoursPerDay()));
-        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,,%.1f,,,,,,,%n", settings.days(),
+        b.append(String.format(Locale.ROOT, "erlang-c-goals,,%d,,,,,,,,,,,%.1f,,,,,,,,,,%n", settings.days(),
             bound.staffHoursPerDay()));
         return b.toString();
     }

@@ -18,16 +18,23 @@ public final class PolicyStats
 
     final SimPolicy policy;
     final double staffing;
+    /** Standby pool members paid for whole shifts (okno+balancer only). */
+    final int standby;
     final WaitHistogram waits = new WaitHistogram();
     long visitors;
     long waited;
     long waitSumMs;
     long maxWaitMs;
     long overPromise;
+    /** Visitors never called by the end of their day, and their waits until then (not in the engine's KPIs). */
+    long unserved;
+    long unservedWaitMs;
     long services;
     long serviceSumMs;
     long staffedMs;
     long paidMs;
+    /** Of {@link #paidMs}, the standby pool's whole shifts. */
+    long poolPaidMs;
     long travelMs;
     long moves;
     long returns;
@@ -48,17 +55,19 @@ public final class PolicyStats
     long cpuNanos;
     int days;
 
-    PolicyStats(final SimPolicy policy, final double staffing, final int centres)
+    PolicyStats(final SimPolicy policy, final double staffing, final int standby, final int centres)
     {
         this.policy = policy;
         this.staffing = staffing;
+        this.standby = standby;
         this.queueSamples = new int[centres][SAMPLES_PER_DAY];
     }
 
-    /** Adds the engine's KPIs of one finished day and the staff time the day paid. */
-    void addDay(final CentreKpi day, final long dayPaidMs)
+    /** Adds the engine's KPIs of one finished day and the staff time the day paid: centres' staff and pool. */
+    void addDay(final CentreKpi day, final long centresPaidMs, final long dayPoolPaidMs)
     {
-        paidMs += dayPaidMs;
+        paidMs += centresPaidMs + dayPoolPaidMs;
+        poolPaidMs += dayPoolPaidMs;
         waits.addAll(day.waits());
         visitors += day.visitors();
         waited += day.waited();
@@ -76,9 +85,10 @@ public final class PolicyStats
         days++;
     }
 
+    /** @return mean wait of the visitors called, and of those never called until the end of their day. */
     double meanWaitMinutes()
     {
-        return waited == 0 ? 0 : waitSumMs / (double)waited / 60_000.0;
+        return waited + unserved == 0 ? 0 : (waitSumMs + unservedWaitMs) / (double)(waited + unserved) / 60_000.0;
     }
 
     double quantileMinutes(final double q)
@@ -86,15 +96,22 @@ public final class PolicyStats
         return Math.min(waits.quantileMs(q), maxWaitMs) / 60_000.0;
     }
 
+    /** @return share of visitors waiting over the promise, never-called ones included. */
     double overPromiseShare()
     {
-        return waited == 0 ? 0 : overPromise / (double)waited;
+        return waited + unserved == 0 ? 0 : (overPromise + unserved) / (double)(waited + unserved);
     }
 
     /** @return paid staff hours per day: shifts from their start to the member's last window or trip. */
     double staffHoursPerDay()
     {
         return paidMs / 3_600_000.0 / Math.max(1, days);
+    }
+
+    /** @return paid staff hours per day of the standby pool (included in {@link #staffHoursPerDay}). */
+    double poolHoursPerDay()
+    {
+        return poolPaidMs / 3_600_000.0 / Math.max(1, days);
     }
 
     /** @return hours of open windows per day (what the Erlang-C bound counts). */

@@ -151,13 +151,13 @@ final class Roster
         return nowMs >= shiftEndMs(member);
     }
 
-    /** @return paid staff time of the day so far, ms. */
-    long paidMs()
+    /** @return paid staff time of the day so far of the standby pool or of the centres' own staff, ms. */
+    long paidMs(final boolean ofPool)
     {
         long sum = 0;
         for (int m = 0; m < startMs.length; m++)
         {
-            if (startMs[m] != NEVER)
+            if (startMs[m] != NEVER && pool[m] == ofPool)
             {
                 sum += leftMs[m] - startMs[m];
             }

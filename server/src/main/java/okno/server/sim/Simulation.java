@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A simulation run: the same seeded days of visitors through a fresh engine once per policy, and the pooled
@@ -22,6 +23,9 @@ public final class Simulation
     /** Promise targets of the network goals. */
     static final double TARGET_MEAN_MINUTES = 3.0;
     static final double TARGET_TAIL_SHARE = 1.0 / 2000;
+
+    /** Bisection steps over beta per standby pool in {@link #leanest}. */
+    private static final int BISECTIONS = 6;
 
     private final SimSettings settings;
     private final Workload workload;
@@ -63,18 +67,26 @@ public final class Simulation
         for (final SimPolicy policy : settings.policies())
         {
             final int base = offset;
-            all.add(runPolicy(policy, settings.staffingBeta(), (day, hour) -> progress.hour(base + day, hour)));
+            all.add(runPolicy(policy, settings.staffingBeta(), poolOf(policy, settings.standby()),
+                (day, hour) -> progress.hour(base + day, hour)));
             offset += settings.days();
         }
         return all;
     }
 
-    /** Runs one policy with one staffing level over every day. */
-    PolicyStats runPolicy(final SimPolicy policy, final double beta, final Progress progress)
+    /** @return the standby pool a policy gets: okno+balancer up to the network's pool, the others none. */
+    private int poolOf(final SimPolicy policy, final int standby)
+    {
+        return policy == SimPolicy.BALANCER ? Math.min(standby, SimSettings.poolSize(settings.network())) : 0;
+    }
+
+    /** Runs one policy with one staffing level and standby pool over every day. */
+    PolicyStats runPolicy(final SimPolicy policy, final double beta, final int standby, final Progress progress)
     {
         final NetworkConfig network = settings.network();
         final NetworkState state = new NetworkState(network);
-        final PolicyStats stats = new PolicyStats(policy, beta, network.centres().size());
+        final int pool = poolOf(policy, standby);
+        final PolicyStats stats = new PolicyStats(policy, beta, pool, network.centres().size());
         final long started = System.nanoTime();
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -86,17 +98,40 @@ public final class Simulation
                 network.utcOffset().getTotalSeconds())).toEpochMilli();
             final StaffingPlan plan = plans.computeIfAbsent(date.getDayOfWeek(),
                 day -> StaffingPlan.of(workload, day, beta, reach));
+            final DemandSurprise surprise = DemandSurprise.draw(network.centres().size(), settings.surprise(),
+                settings.seed(), date);
             new DaySimulation(state, workload, policy, plan, settings.shifts(), stats, date, dayStartMs,
-                settings.seed(), d, d == settings.days() - 1, progress).run();
+                new DaySimulation.Day(settings.seed(), d, d == settings.days() - 1, surprise, pool), progress).run();
         }
         stats.wallNanos = System.nanoTime() - started;
         stats.cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;
         return stats;
     }
 
+    /** @return runs {@link #leanest} makes for a policy (for a progress bar). */
+    public int leanestRuns(final SimPolicy policy)
+    {
+        return (1 + BISECTIONS) * pools(policy).length;
+    }
+
     /**
-     * Finds, by bisection over the staffing margin {@code beta}, the leanest staffing with which a policy meets
-     * the network goals over the run's days.
+     * Standby pools the search tries: none for fifo and okno; for okno+balancer none, 1/16, 1/8, 1/4, 1/2 and all
+     * of the network's pool.
+     */
+    private int[] pools(final SimPolicy policy)
+    {
+        if (policy != SimPolicy.BALANCER)
+        {
+            return new int[]{0};
+        }
+        final int all = SimSettings.poolSize(settings.network());
+        return IntStream.of(0, all / 16, all / 8, all / 4, all / 2, all).distinct().toArray();
+    }
+
+    /**
+     * Finds the leanest staffing with which a policy meets the network goals over the run's days: by bisection
+     * over the staffing margin {@code beta}, for okno+balancer once per standby pool of {@link #pools}; the least
+     * paid staff-hours (pool included) wins.
      *
      * @return the statistics of that staffing (or of the richest tried, if none met the goals)
      */
@@ -104,18 +139,36 @@ public final class Simulation
     {
         final int[] trial = {0};
         final Progress trials = (day, hour) -> progress.hour(trial[0] * settings.days() + day, hour);
+        PolicyStats best = null;
+        for (final int pool : pools(policy))
+        {
+            final PolicyStats found = leanestBeta(policy, pool, trial, trials);
+            if (best == null || found.meetsTargets()
+                && (!best.meetsTargets() || found.staffHoursPerDay() < best.staffHoursPerDay()))
+            {
+                best = found;
+            }
+        }
+        return best;
+    }
+
+    private PolicyStats leanestBeta(final SimPolicy policy, final int pool, final int[] trial,
+        final Progress trials)
+    {
         double low = -1.5;
         double high = 3.0;
-        PolicyStats best = runPolicy(policy, high, trials);
+        PolicyStats best = runPolicy(policy, high, pool, trials);
+        trial[0]++;
         if (!best.meetsTargets())
         {
+            trial[0] += BISECTIONS;
             return best;
         }
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < BISECTIONS; i++)
         {
             final double mid = (low + high) / 2;
+            final PolicyStats stats = runPolicy(policy, mid, pool, trials);
             trial[0]++;
-            final PolicyStats stats = runPolicy(policy, mid, trials);
             if (stats.meetsTargets())
             {
                 high = mid;
@@ -132,6 +185,6 @@ public final class Simulation
     /** @return the pooled Erlang-C figures for the run's load. */
     public ErlangBound bound(final double beta)
     {
-        return ErlangBound.of(workload, settings.startDate(), settings.days(), beta, reach);
+        return ErlangBound.of(workload, settings, beta, reach);
     }
 }

@@ -44,8 +44,12 @@ final class Visitors
         rating = new int[count];
     }
 
-    /** Draws the visitors of a local day; {@code dayStartMs} is local midnight. */
-    static Visitors draw(final Workload w, final LocalDate date, final long dayStartMs, final long seed)
+    /**
+     * Draws the visitors of a local day; {@code dayStartMs} is local midnight. Arrivals follow the schedule's rate
+     * times the day's {@link DemandSurprise}.
+     */
+    static Visitors draw(final Workload w, final DemandSurprise surprise, final LocalDate date,
+        final long dayStartMs, final long seed)
     {
         final SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + date.toEpochDay());
         final DayOfWeek day = date.getDayOfWeek();
@@ -56,7 +60,7 @@ final class Visitors
         {
             for (int m = 0; m < 1440; m++)
             {
-                final double rate = w.ratePerMinute(c, day, m);
+                final double rate = w.ratePerMinute(c, day, m) * surprise.factor(c, m / 60);
                 if (rate <= 0)
                 {
                     continue;

@@ -140,10 +140,62 @@ class SimulationTest
             ShiftRules.CITY);
         final Simulation simulation = new Simulation(settings, VisitorMix.CITY, true);
         final PolicyStats leanest = simulation.leanest(SimPolicy.OKNO, Progress.NONE);
-        final PolicyStats richest = simulation.runPolicy(SimPolicy.OKNO, 3.0, Progress.NONE);
+        final PolicyStats richest = simulation.runPolicy(SimPolicy.OKNO, 3.0, 0, Progress.NONE);
         assertTrue(leanest.meetsTargets(), "mean " + leanest.meanWaitMinutes() + ", tail " + leanest.overPromiseShare());
         assertTrue(leanest.staffing < 3.0 && leanest.windowHoursPerDay() < richest.windowHoursPerDay(),
             "beta " + leanest.staffing + ": " + leanest.windowHoursPerDay() + " vs " + richest.windowHoursPerDay());
+    }
+
+    @Test
+    void withDemandSurpriseTheBalancerCutsTheTailAtEqualStaff()
+    {
+        // six neighbouring centres staffed for the schedule; real demand differs by centre (sigma 0.3). Both
+        // policies get the same lean plan and no pool: the balancer can only lend idle staff of quiet centres
+        final SimSettings settings = new SimSettings(ring(6, 10), 11, 5, TUESDAY,
+            List.of(SimPolicy.OKNO, SimPolicy.BALANCER), 900, 0.0, ShiftRules.CITY, 0.3, 0);
+        final Simulation simulation = new Simulation(settings, VisitorMix.CITY, true);
+        final PolicyStats okno = simulation.runPolicy(SimPolicy.OKNO, 0.0, 0, Progress.NONE);
+        final PolicyStats balanced = simulation.runPolicy(SimPolicy.BALANCER, 0.0, 0, Progress.NONE);
+
+        assertEquals(okno.visitors, balanced.visitors, "the same visitors");
+        assertTrue(okno.overPromiseShare() > 0.002, "the surprise hurts without help: " + okno.overPromiseShare());
+        assertTrue(balanced.moves > 0, "the balancer moves staff");
+        assertTrue(balanced.overPromiseShare() < 0.7 * okno.overPromiseShare(), "P(>15 min) "
+            + balanced.overPromiseShare() + " with the balancer vs " + okno.overPromiseShare() + " without");
+        assertEquals(okno.staffHoursPerDay(), balanced.staffHoursPerDay(), 0.05 * okno.staffHoursPerDay(),
+            "equal staff: moved members only work elsewhere");
+    }
+
+    @Test
+    void thePoolIsPaidForWholeShiftsAndOnlyTheBalancerHasOne()
+    {
+        final SimSettings settings = new SimSettings(ring(6, 10), 11, 1, TUESDAY,
+            List.of(SimPolicy.OKNO, SimPolicy.BALANCER), 900, 0.0, ShiftRules.CITY, 0.3, 4);
+        final List<PolicyStats> runs = new Simulation(settings, VisitorMix.CITY, true).run(Progress.NONE);
+        assertEquals(0, runs.get(0).standby);
+        assertEquals(0.0, runs.get(0).poolHoursPerDay());
+        assertEquals(4, runs.get(1).standby);
+        assertEquals(4 * 12.0, runs.get(1).poolHoursPerDay(), 1e-6, "four 12-hour shifts, used or not");
+    }
+
+    @Test
+    void theSurpriseMovesDemandBetweenCentresNotTheScheduleOrTheNetworkTotal()
+    {
+        final DemandSurprise none = DemandSurprise.draw(130, 0, 42, TUESDAY);
+        final DemandSurprise some = DemandSurprise.draw(130, 0.2, 42, TUESDAY);
+        double sum = 0;
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (int c = 0; c < 130; c++)
+        {
+            assertEquals(1.0, none.factor(c, 12));
+            sum += some.factor(c, 12);
+            low = Math.min(low, some.factor(c, 12));
+            high = Math.max(high, some.factor(c, 12));
+        }
+        assertEquals(1.0, sum / 130, 0.06, "mean one over the centres");
+        assertTrue(low < 0.8 && high > 1.3, "some centres quieter, some busier: " + low + " .. " + high);
+        assertEquals(some.factor(7, 9), DemandSurprise.draw(130, 0.2, 42, TUESDAY).factor(7, 9), "seeded");
     }
 
     private static PolicyStats runOneCentre(final NetworkConfig network, final ShiftRules shifts)
@@ -176,12 +228,42 @@ class SimulationTest
             List.of(centre), staff, List.of());
     }
 
+    /**
+     * {@code centres} centres 1-2 km apart, open 08:00-20:00, each with {@code windows} windows for two services
+     * of one agency (10 and 20 minutes), two staff members per window, and one standby pool member per centre.
+     */
+    private static NetworkConfig ring(final int centres, final int windows)
+    {
+        final ServiceDef shortOne = new ServiceDef("short", "Short", "A", 10, Set.of(PriorityClass.NORMAL), 'A');
+        final ServiceDef longOne = new ServiceDef("long", "Long", "A", 20, Set.of(PriorityClass.NORMAL), 'B');
+        final List<CentreDef> centreDefs = new ArrayList<>();
+        final List<StaffDef> staff = new ArrayList<>();
+        for (int c = 0; c < centres; c++)
+        {
+            final List<WindowDef> windowDefs = new ArrayList<>();
+            for (int w = 0; w < windows; w++)
+            {
+                windowDefs.add(new WindowDef("w" + w, Map.of("short", 5, "long", 5)));
+                staff.add(new StaffDef("p" + c + "-" + w, "P", "c" + c, List.of("short", "long"), false));
+                staff.add(new StaffDef("q" + c + "-" + w, "Q", "c" + c, List.of("short", "long"), false));
+            }
+            staff.add(new StaffDef("standby" + c, "S", "c" + c, List.of("short", "long"), true));
+            final double angle = 2 * Math.PI * c / centres;
+            centreDefs.add(new CentreDef("c" + c, "C" + c, "D", 55.75 + 0.01 * Math.sin(angle),
+                37.62 + 0.016 * Math.cos(angle), false, WeeklyHours.everyDay(new DayHours(8 * 60, 20 * 60)),
+                windowDefs));
+        }
+        return new NetworkConfig("ring", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, List.of(shortOne, longOne),
+            centreDefs, staff, List.of());
+    }
+
     private static PolicyReport runDemo(final long seed)
     {
         final NetworkConfig demo = Networks.demo();
+        // demand surprise and the whole standby pool on: the same seed must still give the same report
         final SimSettings settings = new SimSettings(demo, seed, 1, TUESDAY,
             List.of(SimPolicy.FIFO, SimPolicy.OKNO, SimPolicy.BALANCER), SimSettings.defaultVisitors(demo), 0.0,
-            ShiftRules.CITY);
+            ShiftRules.CITY, 0.2, SimSettings.poolSize(demo));
         final Simulation simulation = new Simulation(settings);
         return new PolicyReport(settings, simulation.run(Progress.NONE), simulation.bound(0.0));
     }
