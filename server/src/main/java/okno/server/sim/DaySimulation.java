@@ -10,9 +10,10 @@ import java.time.LocalDate;
 
 /**
  * Runs one local day of a {@link Workload} through the real state machine in virtual time: every visitor,
- * window and staff action is a {@link okno.engine.api.Command} applied to {@link NetworkState#apply} with one reused slot,
- * and the simulator reacts to the engine's events (a called visitor walks up or does not come, a completed
- * multi-service visit queues again, a moved staff member opens a window on arrival).
+ * window and staff action is a {@link okno.engine.api.Command} applied to {@link NetworkState#apply} with one
+ * reused slot ({@link EngineSlot}), and the simulator reacts to the engine's events (a called visitor walks up
+ * or does not come, a completed multi-service visit queues again, a moved staff member opens a window on
+ * arrival).
  *
  * <p><b>Staffing.</b> At each hour a centre opens the windows of its {@link StaffingPlan} (demand-aware: the
  * windows whose skills cover each service group's expected load with square-root margin) with members from its
@@ -257,7 +258,8 @@ final class DaySimulation implements EventListener
         }
         pool.helpLocally();
         final long nowMs = clock.nowMs();
-        if ((nowMs < clock.lastCloseMs || hall.busyWindows > 0 || line.anyWaiting()) && nowMs + TICK_MS < clock.dayEndMs)
+        final boolean active = nowMs < clock.lastCloseMs || hall.busyWindows > 0 || line.anyWaiting();
+        if (active && nowMs + TICK_MS < clock.dayEndMs)
         {
             heap.push(nowMs + TICK_MS, SimEvent.TICK, 0, 0);
         }
