@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What one policy achieved over all simulated days: the engine's own KPIs (merged day by day), staff time,
  * the ETA predictor's error, waits by hour of arrival, queue lengths by centre through the last day and the
- * staff moves. Filled by {@link DaySimulation}; read by the report.
+ * staff moves. Filled by {@link DayRecorder}; read by the report.
  */
 public final class PolicyStats
 {

@@ -1,0 +1,136 @@
+package okno.server.sim;
+
+import java.util.Arrays;
+
+/**
+ * Each centre's manager: at each hour opens the windows of its {@link StaffingPlan} with members of its back
+ * office and closes the windows the plan no longer wants (after their visitor), counting members moved away
+ * against the plan; after closing time lets the windows drain the line; and rescues tickets of a service that no
+ * open window serves.
+ */
+final class CentreStaffing
+{
+    private final DayClock clock;
+    private final Hall hall;
+    private final Line line;
+    private final WindowControl windows;
+    private final Roster roster;
+    private final StaffingPlan plan;
+    private final EventHeap heap;
+    /** Regular members of each centre moved elsewhere by the balancer and not back yet. */
+    private final int[] movedOut;
+    private final int[] planHour;
+    private final boolean[] draining;
+
+    CentreStaffing(final DayClock clock, final Hall hall, final Line line, final WindowControl windows,
+        final Roster roster, final StaffingPlan plan, final EventHeap heap)
+    {
+        this.clock = clock;
+        this.hall = hall;
+        this.line = line;
+        this.windows = windows;
+        this.roster = roster;
+        this.plan = plan;
+        this.heap = heap;
+        movedOut = new int[hall.centres];
+        planHour = new int[hall.centres];
+        draining = new boolean[hall.centres];
+    }
+
+    /** The centre staffs the plan of the hour (the current hour again when {@code hour} is the same). */
+    void plan(final int c, final int hour)
+    {
+        planHour[c] = hour;
+        final int planned = plan.size(c, hour);
+        final int from = hall.windowBase[c];
+        final int to = from + hall.windowCount[c];
+        if (planned == 0)
+        {
+            draining[c] = hall.open[c] > 0 || draining[c];
+            Arrays.fill(hall.wanted, from, to, false);
+            if (line.total(c) == 0)
+            {
+                windows.closeIdle(c);
+            }
+            return;
+        }
+        draining[c] = false;
+        final int target = Math.max(1, planned - movedOut[c]);
+        Arrays.fill(hall.wanted, from, to, false);
+        for (int k = 0; k < target; k++)
+        {
+            final int w = plan.window(c, hour, k);
+            final int i = from + w;
+            hall.wanted[i] = true;
+            if (hall.mode[i] == Hall.CLOSED)
+            {
+                final int member = roster.take(c, clock.nowMs());
+                if (member >= 0)
+                {
+                    windows.open(c, w, member, false);
+                }
+            }
+            else
+            {
+                hall.closing[i] = false;
+            }
+        }
+        for (int i = from; i < to; i++)
+        {
+            if (hall.mode[i] != Hall.CLOSED && !hall.deployed[i] && !hall.wanted[i])
+            {
+                windows.closeSoon(i);
+            }
+        }
+    }
+
+    /** @return whether the centre is past its hours and its windows close once the line is empty. */
+    boolean draining(final int c)
+    {
+        return draining[c];
+    }
+
+    /** A regular member of the centre was moved away: the plan's last window closes instead of a needed one. */
+    void movedOut(final int c)
+    {
+        movedOut[c]++;
+        heap.push(clock.nowMs(), SimEvent.PLAN, c, planHour[c]);
+    }
+
+    /** A regular member of the centre is back in its back office. */
+    void movedBack(final int c)
+    {
+        movedOut[c]--;
+    }
+
+    /** The centre re-plans the current hour at once. */
+    void replan(final int c)
+    {
+        plan(c, planHour[c]);
+    }
+
+    /**
+     * Tickets wait for a service that no window open at the centre serves (the plan closed the last one, or its
+     * member left): the centre manager opens a closed window that serves it with a member of the back office. It
+     * closes again when the plan of a later hour does not want it.
+     */
+    void rescue(final int c)
+    {
+        for (int s = 0; s < hall.services; s++)
+        {
+            if (line.waiting(c, s) == 0 || hall.openServes(c, s))
+            {
+                continue;
+            }
+            final int w = hall.closedServing(c, s);
+            if (w >= 0)
+            {
+                final int member = roster.take(c, clock.nowMs());
+                if (member >= 0)
+                {
+                    windows.open(c, w, member, false);
+                }
+            }
+        }
+    }
+}

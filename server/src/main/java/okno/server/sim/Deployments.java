@@ -1,0 +1,160 @@
+package okno.server.sim;
+
+import okno.engine.api.Command;
+import okno.engine.api.CommandType;
+import okno.engine.api.EngineEvent;
+
+/**
+ * Staff the balancer moves: on arrival a member opens the closed window whose services have the most waiting
+ * tickets and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular
+ * members then travel home (the home centre re-plans at once when they leave and when they return); standby pool
+ * members stay on standby where they are.
+ */
+final class Deployments
+{
+    /**
+     * A member sent to another centre works there at least this long before an empty line sends them on: the
+     * trip alone takes 10-30 minutes, and demand above the schedule lasts hours, not minutes.
+     */
+    private static final long STINT_MS = 2 * 3_600_000L;
+
+    private final EngineSlot engine;
+    private final DayClock clock;
+    private final Hall hall;
+    private final Line line;
+    private final WindowControl windows;
+    private final Roster roster;
+    private final ShiftDuty duty;
+    private final CentreStaffing staffing;
+    private final StandbyPool pool;
+    private final EventHeap heap;
+
+    Deployments(final EngineSlot engine, final DayClock clock, final Hall hall, final Line line,
+        final WindowControl windows, final Roster roster, final ShiftDuty duty, final CentreStaffing staffing,
+        final StandbyPool pool, final EventHeap heap)
+    {
+        this.engine = engine;
+        this.clock = clock;
+        this.hall = hall;
+        this.line = line;
+        this.windows = windows;
+        this.roster = roster;
+        this.duty = duty;
+        this.staffing = staffing;
+        this.pool = pool;
+        this.heap = heap;
+    }
+
+    /** The balancer moved a member (not a trip home): their duty starts, their home re-plans without them. */
+    void moved(final EngineEvent e)
+    {
+        if (e.flag < 0)
+        {
+            return;
+        }
+        duty.begin(e.staff);
+        if (!roster.pool(e.staff) && e.centre == roster.home(e.staff))
+        {
+            // the home centre keeps its most needed windows open: the plan's last one closes instead
+            staffing.movedOut(e.centre);
+        }
+    }
+
+    /** A moved staff member arrived: home again, or open the closed window with the most waiting work. */
+    void arrived(final int member, final int c)
+    {
+        final long nowMs = clock.nowMs();
+        roster.leave(member, nowMs);
+        if (hall.memberWindow[member] >= 0)
+        {
+            // a pool member who arrived in a tick already took a window there to help locally
+            return;
+        }
+        if (c == roster.home(member))
+        {
+            if (!roster.pool(member))
+            {
+                // back in the back office: off standby, so the balancer does not send them away again
+                pool.offDuty(member);
+                staffing.movedBack(c);
+                duty.backOffice(member);
+                staffing.replan(c);
+            }
+            return;
+        }
+        final int best = busiestClosed(c);
+        if (best >= 0 && !roster.over(member, nowMs))
+        {
+            windows.open(c, best, member, true);
+            final int i = hall.windowBase[c] + best;
+            hall.stintEndMs[i] = nowMs + STINT_MS;
+            heap.push(hall.stintEndMs[i], SimEvent.STINT_END, i, member);
+        }
+        else
+        {
+            sendHome(member);
+        }
+    }
+
+    /** @return the closed window of the centre whose services have the most waiting tickets (some), or -1. */
+    private int busiestClosed(final int c)
+    {
+        int best = -1;
+        int bestWaiting = 0;
+        for (int w = 0; w < hall.windowCount[c]; w++)
+        {
+            final int i = hall.windowBase[c] + w;
+            if (hall.mode[i] != Hall.CLOSED)
+            {
+                continue;
+            }
+            int n = 0;
+            for (final int s : hall.skills[i])
+            {
+                n += line.waiting(c, s);
+            }
+            if (n > bestWaiting)
+            {
+                best = w;
+                bestWaiting = n;
+            }
+        }
+        return best;
+    }
+
+    /** A deployed member's stint is over: they leave now if their window is free and the line empty. */
+    void stintEnd(final int i, final int member)
+    {
+        if (hall.deployed[i] && hall.windowStaff[i] == member && hall.mode[i] == Hall.IDLE
+            && line.total(hall.centreOf(i)) == 0)
+        {
+            windows.close(i);
+        }
+    }
+
+    /**
+     * A moved member whose work away is done travels home (the trip is part of their duty); a standby pool member
+     * stays on standby where they are (the balancer sends them on) until their shift is over.
+     */
+    void sendHome(final int member)
+    {
+        final long nowMs = clock.nowMs();
+        if (roster.pool(member))
+        {
+            if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
+            {
+                pool.offDuty(member);
+            }
+            return;
+        }
+        final int home = roster.home(member);
+        if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
+        {
+            return;
+        }
+        final Command slot = engine.command(CommandType.ASSIGN_STAFF);
+        slot.staff = member;
+        slot.targetCentre = home;
+        engine.apply();
+    }
+}
