@@ -5,6 +5,7 @@ import okno.config.NetworkIndex;
 import okno.engine.api.CommandType;
 import okno.engine.pipeline.EnginePipeline;
 import okno.engine.pipeline.PipelineConfig;
+import okno.engine.pipeline.PipelineStages;
 import okno.engine.pipeline.RecoveryReport;
 import okno.engine.state.NetworkState;
 import okno.protocol.api.HttpApi;
@@ -70,7 +71,7 @@ public final class OknoServer implements AutoCloseable
         final JsonBodies json = new JsonBodies();
         final TokenAuthenticator authenticator = new TokenAuthenticator(network.tokens());
 
-        pipeline = new EnginePipeline(PipelineConfig.defaults(settings.dataDir()), new NetworkState(network),
+        pipeline = new EnginePipeline(pipelineConfig(settings), new NetworkState(network),
             settings.clock());
         final MetricsEndpoint metrics = new MetricsEndpoint(index, pipeline::remainingCapacity, pipeline::journalLag,
             this::openConnections);
@@ -113,16 +114,29 @@ public final class OknoServer implements AutoCloseable
      * @param clock     wall clock that stamps commands at ingress
      * @param publicUrl base URL visitors reach the node at (printed as QR codes on slips), or null for the bound
      *                  address
+     * @param stages    how the pipeline spreads its work over threads, or null for this machine's default
      */
     public record Settings(NetworkConfig network, Path dataDir, String host, int httpPort, int tcpPort,
-        EpochClock clock, String publicUrl)
+        EpochClock clock, String publicUrl, PipelineStages stages)
     {
-        /** Settings whose slips point at the bound address. */
+        /** Settings whose slips point at the bound address, with the machine's default stages. */
         public Settings(final NetworkConfig network, final Path dataDir, final String host, final int httpPort,
             final int tcpPort, final EpochClock clock)
         {
-            this(network, dataDir, host, httpPort, tcpPort, clock, null);
+            this(network, dataDir, host, httpPort, tcpPort, clock, null, null);
         }
+
+        /** @return these settings with other pipeline stages */
+        public Settings withStages(final PipelineStages other)
+        {
+            return new Settings(network, dataDir, host, httpPort, tcpPort, clock, publicUrl, other);
+        }
+    }
+
+    private static PipelineConfig pipelineConfig(final Settings settings)
+    {
+        final PipelineConfig defaults = PipelineConfig.defaults(settings.dataDir());
+        return settings.stages() == null ? defaults : defaults.withStages(settings.stages());
     }
 
     /** @return the URL of the bound HTTP port; a wildcard address is replaced by this machine's name. */

@@ -2,6 +2,7 @@ package okno.server;
 
 import okno.config.NetworkConfig;
 import okno.config.Networks;
+import okno.engine.pipeline.PipelineStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +54,11 @@ final class ServeCommand implements Callable<Integer>
         description = "address to bind (default: ${DEFAULT-VALUE})")
     private String host;
 
+    @Option(names = "--stages", paramLabel = "auto|fused|parallel", defaultValue = "auto",
+        description = "pipeline threads: fused (one engine thread), parallel (journal beside logic, then publisher) "
+            + "or auto (parallel from 4 processors) (default: ${DEFAULT-VALUE})")
+    private String stages;
+
     @Option(names = "--check", description = "validate the network, print its summary and exit without serving")
     private boolean check;
 
@@ -71,6 +77,16 @@ final class ServeCommand implements Callable<Integer>
         {
             err.println("okno serve: --public-url must be an http(s) URL such as http://okno.example:8080, got "
                 + publicUrl);
+            return OknoMain.EXIT_USAGE;
+        }
+        final PipelineStages pipelineStages;
+        try
+        {
+            pipelineStages = "auto".equalsIgnoreCase(stages) ? null : PipelineStages.parse(stages);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            err.println("okno serve: --stages must be auto, fused or parallel, got " + stages);
             return OknoMain.EXIT_USAGE;
         }
         final NetworkConfig network;
@@ -100,7 +116,7 @@ final class ServeCommand implements Callable<Integer>
         try
         {
             server = OknoServer.start(new OknoServer.Settings(network, data, host, httpPort, tcpPort,
-                System::currentTimeMillis, publicUrl == null ? null : stripSlash(publicUrl)));
+                System::currentTimeMillis, publicUrl == null ? null : stripSlash(publicUrl), pipelineStages));
         }
         catch (final IOException | RuntimeException e)
         {

@@ -6,6 +6,7 @@ import okno.config.NetworkConfig;
 import okno.config.NetworkIndex;
 import okno.config.Networks;
 import okno.config.StaffDef;
+import okno.engine.pipeline.PipelineStages;
 import okno.server.OknoServer;
 import org.HdrHistogram.Histogram;
 
@@ -42,7 +43,7 @@ public final class LoadGenerator
 
     /** Settings from the command line. */
     private record Options(String protocol, List<Double> rates, double seconds, double warmup, int connections,
-        String host, int port)
+        String host, int port, PipelineStages stages)
     {
         static Options parse(final String[] args)
         {
@@ -53,6 +54,7 @@ public final class LoadGenerator
             int connections = 4;
             String host = null;
             int port = 0;
+            PipelineStages stages = null;
             for (int i = 0; i + 1 < args.length; i += 2)
             {
                 final String value = args[i + 1];
@@ -65,6 +67,7 @@ public final class LoadGenerator
                     case "--connections" -> connections = Integer.parseInt(value);
                     case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
+                    case "--stages" -> stages = PipelineStages.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -72,7 +75,7 @@ public final class LoadGenerator
             {
                 throw new IllegalArgumentException("--protocol must be binary or http");
             }
-            return new Options(protocol, rates, seconds, warmup, connections, host, port);
+            return new Options(protocol, rates, seconds, warmup, connections, host, port, stages);
         }
     }
 
@@ -89,7 +92,7 @@ public final class LoadGenerator
         final Path data = Files.createTempDirectory("okno-load");
         final long startMs = System.currentTimeMillis();
         try (OknoServer server = OknoServer.start(new OknoServer.Settings(network, data, "127.0.0.1", 0, 0,
-            () -> OPEN_MS + System.currentTimeMillis() - startMs)))
+            () -> OPEN_MS + System.currentTimeMillis() - startMs).withStages(options.stages())))
         {
             final int port = options.protocol().equals("binary") ? server.tcpPort() : server.httpPort();
             runAll(options, network, new InetSocketAddress("127.0.0.1", port), out);
