@@ -101,6 +101,9 @@ class OknoMainTest
         final CliRun unknown = CliRun.of("serve", "--network", "atlantis", "--check");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown network 'atlantis' (known: demo, moscow)"), unknown.err());
+        final CliRun badStages = CliRun.of("serve", "--stages", "many", "--check");
+        assertEquals(2, badStages.exitCode());
+        assertTrue(badStages.err().contains("--stages must be auto, fused or parallel, got many"), badStages.err());
         final CliRun badUrl = CliRun.of("serve", "--public-url", "okno.example:8080", "--check");
         assertEquals(2, badUrl.exitCode());
         assertTrue(badUrl.err().contains("--public-url must be an http(s) URL"), badUrl.err());

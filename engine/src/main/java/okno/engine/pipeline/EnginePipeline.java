@@ -422,11 +422,22 @@ public final class EnginePipeline implements AutoCloseable
      */
     public void awaitSnapshotsWritten()
     {
+        awaitWithin(snapshotWriter::awaitIdle, "snapshot still being written after {0}");
+    }
+
+    private void awaitJournalStopped()
+    {
+        awaitWithin(journal::awaitStopped, "journal thread did not stop within {0}");
+    }
+
+    /** A bounded wait of the shutdown timeout that logs when it runs out and keeps an interrupt for the caller. */
+    private void awaitWithin(final TimedWait wait, final String timeoutMessage)
+    {
         try
         {
-            if (!snapshotWriter.awaitIdle(config.shutdownTimeout().toMillis()))
+            if (!wait.await(config.shutdownTimeout().toMillis()))
             {
-                LOG.log(Level.ERROR, "snapshot still being written after {0}", config.shutdownTimeout());
+                LOG.log(Level.ERROR, timeoutMessage, config.shutdownTimeout());
             }
         }
         catch (final InterruptedException ex)
@@ -435,19 +446,10 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    private void awaitJournalStopped()
+    @FunctionalInterface
+    private interface TimedWait
     {
-        try
-        {
-            if (!journal.awaitStopped(config.shutdownTimeout().toMillis()))
-            {
-                LOG.log(Level.ERROR, "journal thread did not stop within {0}", config.shutdownTimeout());
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        boolean await(long timeoutMs) throws InterruptedException;
     }
 
     private void checkAccepting()
