@@ -59,7 +59,10 @@ public interface NetworkView
     /** @return today's counters of a centre. */
     CentreCounters counters(int centre);
 
-    /** @return predicted wait in seconds of a ticket for the service issued now, -1 when not offered. */
+    /**
+     * @return predicted wait in seconds of a ticket for the service issued now, -1 when no open window serves it
+     *         (not offered, closed, or nobody logged in for it)
+     */
     int predictedWaitSeconds(int centre, int service);
 
     /** @return today's key figures of a centre (merge them with {@link CentreKpi#merge} for the network). */

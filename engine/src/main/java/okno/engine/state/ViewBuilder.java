@@ -190,6 +190,7 @@ final class ViewBuilder
     int predictedWaitSeconds(final int centre, final int service)
     {
         final CentreState cs = state.centres[centre];
-        return !cs.offers(service) ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
+        // With no window open for it, an empty line would predict 0: a visitor must not be sent there.
+        return cs.load.openServing(service) == 0 ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
     }
 }

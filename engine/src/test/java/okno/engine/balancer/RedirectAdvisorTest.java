@@ -56,4 +56,31 @@ class RedirectAdvisorTest
         assertTrue(alternatives.stream().noneMatch(a -> a.centre() == 0), "never the centre itself");
         assertEquals(List.of(), advisor.alternatives(d.state, 1, service, 300), "a short wait needs no redirect");
     }
+
+    @Test
+    void neverSendsAVisitorToACentreWhereNoWindowServesTheServiceNow()
+    {
+        final EngineDriver d = new EngineDriver(TestNetworks.generated(6, 4, 6));
+        d.atMonday(9, 0);
+        for (int c = 0; c < 2; c++)
+        {
+            for (int w = 0; w < 4; w++)
+            {
+                d.open("c" + c, "w" + w, "c" + c + "s" + w);
+            }
+        }
+        for (int i = 0; i < 30; i++)
+        {
+            d.issue("c0", "s2");
+        }
+        final int service = d.index.service("s2");
+        final int here = d.state.predictedWaitSeconds(0, service);
+        assertEquals(-1, d.state.predictedWaitSeconds(2, service), "an empty line with nobody to serve it is no wait");
+
+        final List<Alternative> alternatives = new RedirectAdvisor(d.config, 600, 3, 10.0)
+            .alternatives(d.state, 0, service, here);
+
+        assertEquals(List.of(1), alternatives.stream().map(Alternative::centre).toList(),
+            "only the other centre with open windows");
+    }
 }
