@@ -106,11 +106,11 @@ public final class OknoServer implements AutoCloseable
     /**
      * What a node needs to start.
      *
-     * @param network  the network
-     * @param dataDir  journal and snapshots
-     * @param host     address to bind (127.0.0.1 by default)
-     * @param httpPort HTTP port, 0 for any free one
-     * @param tcpPort  binary protocol port, 0 for any free one
+     * @param network   the network
+     * @param dataDir   journal and snapshots
+     * @param host      address to bind (127.0.0.1 by default)
+     * @param httpPort  HTTP port, 0 for any free one
+     * @param tcpPort   binary protocol port, 0 for any free one
      * @param clock     wall clock that stamps commands at ingress
      * @param publicUrl base URL visitors reach the node at (printed as QR codes on slips), or null for the bound
      *                  address

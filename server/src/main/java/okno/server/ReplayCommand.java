@@ -1,7 +1,6 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
-import okno.config.Networks;
 import okno.engine.api.CentreCounters;
 import okno.engine.pipeline.RecoveryReport;
 import okno.engine.pipeline.Replay;
@@ -49,7 +48,7 @@ final class ReplayCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final NetworkConfig network = NetworkOption.load(config, Networks::demo, err, "okno replay");
+        final NetworkConfig network = NetworkOption.load(config, "demo", err, "okno replay");
         if (network == null)
         {
             return OknoMain.EXIT_USAGE;

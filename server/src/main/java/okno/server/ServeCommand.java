@@ -1,7 +1,6 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
-import okno.config.Networks;
 import okno.engine.pipeline.PipelineStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +14,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code okno serve}: loads the network (a shipped one, demo by default, unless {@code --config} names a YAML file), prints
- * its summary and tokens, recovers the state from {@code --data} and serves until SIGINT/SIGTERM. A
+ * {@code okno serve}: loads the network (a shipped one, demo by default, unless {@code --config} names a YAML
+ * file), prints its summary and tokens, recovers the state from {@code --data} and serves until SIGINT/SIGTERM. A
  * configuration with problems is reported one problem per line on stderr with exit code 2.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -89,16 +88,7 @@ final class ServeCommand implements Callable<Integer>
             err.println("okno serve: --stages must be auto, fused or parallel, got " + stages);
             return OknoMain.EXIT_USAGE;
         }
-        final NetworkConfig network;
-        try
-        {
-            network = NetworkOption.load(config, () -> Networks.byName(networkName), err, "okno serve");
-        }
-        catch (final IllegalArgumentException e)
-        {
-            err.println("okno serve: " + e.getMessage());
-            return OknoMain.EXIT_USAGE;
-        }
+        final NetworkConfig network = NetworkOption.load(config, networkName, err, "okno serve");
         if (network == null)
         {
             return OknoMain.EXIT_USAGE;

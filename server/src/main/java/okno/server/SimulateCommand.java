@@ -1,7 +1,6 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
-import okno.config.Networks;
 import okno.server.sim.ErlangBound;
 import okno.server.sim.PolicyReport;
 import okno.server.sim.ShiftRules;
@@ -92,7 +91,7 @@ final class SimulateCommand implements Callable<Integer>
         final List<SimPolicy> chosen = new ArrayList<>();
         try
         {
-            net = NetworkOption.load(config, () -> Networks.byName(network), err, "okno simulate");
+            net = NetworkOption.load(config, network, err, "okno simulate");
             if (net == null)
             {
                 return OknoMain.EXIT_USAGE;
