@@ -21,6 +21,7 @@ import java.util.Set;
  *   latency     open-loop latency at offered rates (HdrHistogram, from intended send time)
  *   replay      full journal replay speed and restart time from snapshot + tail
  *   durability  default vs syncEveryBatch: throughput and latency
+ *   jitter      the host's own scheduling stalls of a spinning thread: the floor under any latency figure
  *   all         each of the above with its defaults
  * </pre>
  */
@@ -36,6 +37,7 @@ public final class BenchMain
             + "[--wait yielding] [--sync] ...",
         "  replay     [--entries 10000000] [--tail 100000] [--network moscow]",
         "  durability [--seconds 3] [--rates 10000,100000] [--wait yielding] ...",
+        "  jitter     [--threads 2] [--seconds 8]",
         "  load       [--protocol binary|http] [--rates 10000,100000] [--seconds 5] [--warmup 2] [--connections 4]"
             + " [--host H --port P]",
         "  all        every benchmark with its defaults");
@@ -73,6 +75,7 @@ public final class BenchMain
                 case "latency" -> LatencyBench.run(new BenchArgs(rest, LatencyBench.OPTIONS), out);
                 case "replay" -> ReplayBench.run(new BenchArgs(rest, ReplayBench.OPTIONS), out);
                 case "durability" -> DurabilityBench.run(new BenchArgs(rest, DurabilityBench.OPTIONS), out);
+                case "jitter" -> JitterBench.run(new BenchArgs(rest, JitterBench.OPTIONS), out);
                 case "load" -> okno.bench.load.LoadGenerator.main(rest);
                 case "all" -> all(out);
                 default ->
@@ -99,6 +102,7 @@ public final class BenchMain
         LatencyBench.run(new BenchArgs(none, Set.of()), out);
         ReplayBench.run(new BenchArgs(none, Set.of()), out);
         DurabilityBench.run(new BenchArgs(none, Set.of()), out);
+        JitterBench.run(new BenchArgs(none, Set.of()), out);
     }
 
     /**

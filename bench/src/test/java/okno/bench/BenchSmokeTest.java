@@ -87,6 +87,15 @@ class BenchSmokeTest
     }
 
     @Test
+    void hostJitterReportsEveryThreadAndTheFloorUnderLatency()
+    {
+        final String out = run("jitter --threads 2 --seconds 0.2");
+        assertTrue(out.matches("(?s).*\\n0 +\\d+ +\\d+ .*\\n1 +\\d+ +\\d+ .*\\nany +\\d+ .*"), out);
+        assertTrue(out.matches("(?s).*at least [0-9.]+ % of commands delayed beyond 10 µs.*"), out);
+        assertEquals(2, call(new String[] {"jitter", "--threads", "0"}, System.out, System.err));
+    }
+
+    @Test
     void unknownBenchmarksAndOptionsAreUsageErrors()
     {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
