@@ -19,7 +19,7 @@
       checkinTitle: 'Регистрация по записи', checkinHint: 'Введите код записи из SMS или письма.',
       checkin: 'Зарегистрироваться', yourTicket: 'Ваш талон', position: 'Место в очереди', eta: 'Ожидание',
       alternativesTitle: 'Рядом можно быстрее', done: 'Готово', retry: 'Повторить', centre: 'Центр',
-      minutes: n => n + ' мин', people: n => String(n), noMatch: 'Ничего не найдено', noQueue: 'без очереди',
+      minutes: n => n + ' мин', people: n => String(n), noMatch: 'Ничего не найдено', noQueue: 'без очереди', noWindow: 'сейчас нет открытого окна',
       waitHint: (n, w) => 'ожидание ~' + n + ' мин · в очереди ' + w, away: (km, min) => km + ' км, ~' + min + ' мин в пути',
       altEta: n => 'ожидание ~' + n + ' мин', enterCode: 'Введите код записи (только цифры).',
       errors: {
@@ -42,7 +42,7 @@
       checkinTitle: 'Appointment check-in', checkinHint: 'Enter the appointment code from your SMS or e-mail.',
       checkin: 'Check in', yourTicket: 'Your ticket', position: 'Place in line', eta: 'Wait',
       alternativesTitle: 'Shorter waits nearby', done: 'Done', retry: 'Try again', centre: 'Centre',
-      minutes: n => n + ' min', people: n => String(n), noMatch: 'No service matches', noQueue: 'no queue',
+      minutes: n => n + ' min', people: n => String(n), noMatch: 'No service matches', noQueue: 'no queue', noWindow: 'no window open for it now',
       waitHint: (n, w) => 'wait ~' + n + ' min · ' + w + ' waiting', away: (km, min) => km + ' km, ~' + min + ' min away',
       altEta: n => 'wait ~' + n + ' min', enterCode: 'Enter the appointment code (digits only).',
       errors: {
@@ -155,9 +155,16 @@
       groups.push(el('div', { class: 'group' }, el('h3', { class: 'agency' }, agency), list.map(s => el('button', {
         class: 'service', dataset: { service: s.id }, onclick: () => choose(s)
       }, el('span', { class: 'name' }, s.name),
-      el('span', { class: 'wait' }, s.waiting ? t('waitHint')(s.predictedWaitMinutes, s.waiting) : t('noQueue'))))));
+      el('span', { class: 'wait' }, waitText(s))))));
     }
     fill(box, el('div', { class: 'services' }, groups));
+  }
+
+  function waitText(s) {
+    if (s.predictedWaitMinutes === null) {
+      return t('noWindow');
+    }
+    return s.waiting ? t('waitHint')(s.predictedWaitMinutes, s.waiting) : t('noQueue');
   }
 
   function choose(service) {

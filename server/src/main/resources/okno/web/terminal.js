@@ -154,7 +154,7 @@
     fill($('queue'), rows.map(l => el('tr', { dataset: { service: l.service } },
       el('td', {}, serviceName(l.service)),
       el('td', { class: 'num' }, String(l.waiting)),
-      el('td', { class: 'num' }, l.waiting ? String(l.predictedWaitMinutes) : '—'),
+      el('td', { class: 'num' }, l.waiting && l.predictedWaitMinutes !== null ? String(l.predictedWaitMinutes) : '—'),
       el('td', { class: 'tickets' }, l.tickets.slice(0, 6).map(x => x.number).join(' ')))));
   }
 

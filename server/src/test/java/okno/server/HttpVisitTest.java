@@ -61,6 +61,7 @@ class HttpVisitTest
         assertEquals("passport", ticket.get("services").get(0).asText());
         assertTrue(ticket.get("alternatives").isArray());
         assertTrue(ticket.hasNonNull("issuedAt"));
+        assertTrue(ticket.get("etaMinutes").isNull(), "no window open yet: the wait is unknown, not 0 min");
 
         final Reply again = take("passport", "visit-1");
         expect(200, again);
@@ -81,6 +82,8 @@ class HttpVisitTest
         expect(200, opened);
         assertEquals("OPEN", opened.text("state"));
         assertEquals("s001", opened.text("staff"));
+        assertEquals(0, node.get(CENTRE + "/tickets/A001", DISPLAY).json().get("etaMinutes").asInt(),
+            "first in line and a free window serving it");
 
         final Reply called = window("1", "call-next", null);
         expect(200, called);

@@ -61,7 +61,7 @@ public final class EscPosSlipEncoder
         }
         line(out, "Выдан: " + ISSUED.format(slip.issuedAt()));
         line(out, "Перед вами: " + slip.position());
-        line(out, "Ожидание ~" + slip.etaMinutes() + " мин");
+        line(out, slip.etaMinutes() == TicketSlip.ETA_UNKNOWN ? "Ожидание: уточняется" : "Ожидание ~" + slip.etaMinutes() + " мин");
         if (slip.statusUrl() != null)
         {
             qr(out, slip.statusUrl().getBytes(StandardCharsets.US_ASCII));

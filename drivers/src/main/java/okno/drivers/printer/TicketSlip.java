@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param services     names of the services of the visit
  * @param issuedAt     local issue time shown on the slip
  * @param position     visitors ahead in the queue
- * @param etaMinutes   predicted wait in minutes
+ * @param etaMinutes   predicted wait in minutes, {@link #ETA_UNKNOWN} when no open window serves the visit yet
  * @param statusUrl    URL printed as a QR code, or null for no QR code
  */
 public record TicketSlip(
@@ -24,6 +24,9 @@ public record TicketSlip(
     int etaMinutes,
     String statusUrl)
 {
+    /** The wait is not known: no window serving the visit is open yet. */
+    public static final int ETA_UNKNOWN = -1;
+
     /**
      * Checks the fields and freezes the service list.
      */
@@ -33,9 +36,9 @@ public record TicketSlip(
         Objects.requireNonNull(ticketNumber, "ticketNumber");
         Objects.requireNonNull(issuedAt, "issuedAt");
         services = List.copyOf(services);
-        if (position < 0 || etaMinutes < 0)
+        if (position < 0 || etaMinutes < ETA_UNKNOWN)
         {
-            throw new IllegalArgumentException("position and etaMinutes must not be negative");
+            throw new IllegalArgumentException("position must not be negative, etaMinutes neither (but ETA_UNKNOWN)");
         }
     }
 }

@@ -5,6 +5,7 @@ import okno.drivers.testing.Hex;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -33,6 +34,18 @@ class EscPosSlipEncoderTest
             + "8E A6 A8 A4 A0 AD A8 A5 20 7E 37 20 AC A8 AD 0A "         // Ожидание ~7 мин
             + "1B 64 03 1D 56 42 00";
         assertEquals(expected, Hex.of(new EscPosSlipEncoder().encode(slip)));
+    }
+
+    @Test
+    void aWaitNobodyCanPredictIsPrintedAsToBeAnnouncedNotAsZero()
+    {
+        final TicketSlip slip = new TicketSlip("МФЦ", "A042", List.of("Паспорт"), ISSUED, 0, TicketSlip.ETA_UNKNOWN,
+            null);
+
+        final String hex = Hex.of(new EscPosSlipEncoder().encode(slip));
+
+        assertTrue(hex.contains(Hex.of("Ожидание: уточняется\n".getBytes(Charset.forName("IBM866")))), hex);
+        assertFalse(hex.contains(Hex.of("~".getBytes(Charset.forName("IBM866")))), hex);
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class Command
     public int resultTicket;
     /** Position in line of that ticket (1 = next), or -1. */
     public int resultPosition;
-    /** Predicted wait in seconds of that ticket, or -1. */
+    /** Predicted wait in seconds of that ticket, or -1 (not waiting, or no open window serves it). */
     public int resultEtaSeconds;
     /** Appointment code booked, or 0. */
     public long resultAppointmentCode;

@@ -24,7 +24,7 @@ public final class EngineEvent
     public long durationMs;
     /** Position in line at issue. */
     public int position;
-    /** Predicted wait at issue, seconds. */
+    /** Predicted wait at issue, seconds; -1 when no open window serves the service. */
     public int etaSeconds;
     /** Rating score 1..5. */
     public int score;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param currentServiceIndex index into {@code services} of the service being waited for or served
  * @param issuedMs            original issue time (kept through multi-service steps and transfers)
  * @param position            1 = next in line for its current service, -1 when not waiting
- * @param etaSeconds          predicted wait, -1 when not waiting
+ * @param etaSeconds          predicted wait, -1 when not waiting or when no open window serves its service
  * @param window              window calling or serving it, -1 when none
  * @param targetWindow        window it was transferred to and waits for, -1 when any window may call it
  * @param callCount           calls for the current service (first call plus recalls)

@@ -43,16 +43,18 @@ public final class RedirectAdvisor
     }
 
     /**
-     * @param here predicted wait of the visitor's own ticket at {@code centre}, seconds
+     * @param here predicted wait of the visitor's own ticket at {@code centre}, seconds; negative when no open
+     *             window serves it there, so any centre serving it now is better
      * @return alternatives for a ticket for {@code service} at {@code centre}; empty when the wait is fine
      */
     public List<Alternative> alternatives(final NetworkView view, final int centre, final int service,
         final int here)
     {
-        if (here <= thresholdSeconds)
+        if (here >= 0 && here <= thresholdSeconds)
         {
             return List.of();
         }
+        final long hereSeconds = here < 0 ? Long.MAX_VALUE : here;
         final CentreDef origin = config.centres().get(centre);
         final List<Alternative> found = new ArrayList<>();
         for (int other = 0; other < config.centres().size(); other++)
@@ -68,7 +70,7 @@ public final class RedirectAdvisor
                 continue;
             }
             final int travel = Geo.travelMinutes(distance, config.rules().travelKmPerHour());
-            if (travel * 60 + wait < here)
+            if (travel * 60L + wait < hereSeconds)
             {
                 found.add(new Alternative(other, distance, travel, wait));
             }

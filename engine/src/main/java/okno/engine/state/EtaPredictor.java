@@ -21,7 +21,8 @@ import java.io.IOException;
  * windows: {@code (sum over its windows w of sum over w's other services s' of waiting(s') x average(s') /
  * openServing(s') + ahead x average + busy x average / 2) / windows}, at most the escalation time plus one visit
  * spread over its windows (after the escalation time any of them calls the ticket first). 0 when nothing is
- * before it and one of its windows is free; {@code ahead x average} when no window serving it is open.
+ * before it and one of its windows is free; {@link #UNKNOWN} when no window serving it is open: nobody can say
+ * when one opens, and "0 min" would promise what nobody keeps.
  *
  * <p><b>Cost.</b> The waiting work of every service and its sum over every window's skills are kept up to date
  * by each centre's {@link ServiceLoad} (in exact fixed point), so a prediction reads one sum per window having
@@ -32,6 +33,9 @@ import java.io.IOException;
  */
 public final class EtaPredictor
 {
+    /** The wait of a ticket no open window serves. */
+    public static final int UNKNOWN = -1;
+
     private static final int SMOOTHING_SHIFT = 3;
 
     private final CentreState[] centres;
@@ -74,7 +78,8 @@ public final class EtaPredictor
      * @param service      the ticket's current service
      * @param ahead        tickets before it in the service's line
      * @param escalationMs wait after which any window serving the ticket calls it first
-     * @return predicted wait in seconds (see the class comment), saturated at Integer.MAX_VALUE
+     * @return predicted wait in seconds (see the class comment), saturated at Integer.MAX_VALUE; {@link #UNKNOWN}
+     *         when no open window serves the service
      */
     public int waitSeconds(final CentreState centre, final int service, final int ahead, final long escalationMs)
     {
@@ -98,13 +103,13 @@ public final class EtaPredictor
                 open &= open - 1;
             }
         }
-        final double work = ahead * (double)average + others / ServiceLoad.SCALE;
-        final double waitMs;
         if (serving == 0)
         {
-            waitMs = work;
+            return UNKNOWN;
         }
-        else if (free)
+        final double work = ahead * (double)average + others / ServiceLoad.SCALE;
+        final double waitMs;
+        if (free)
         {
             waitMs = work / serving;
         }

@@ -190,7 +190,6 @@ final class ViewBuilder
     int predictedWaitSeconds(final int centre, final int service)
     {
         final CentreState cs = state.centres[centre];
-        // With no window open for it, an empty line would predict 0: a visitor must not be sent there.
-        return cs.load.openServing(service) == 0 ? -1 : state.etaSeconds(cs, service, cs.waitingFor(service));
+        return state.etaSeconds(cs, service, cs.waitingFor(service));
     }
 }

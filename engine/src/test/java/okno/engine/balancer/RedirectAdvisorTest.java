@@ -82,5 +82,12 @@ class RedirectAdvisorTest
 
         assertEquals(List.of(1), alternatives.stream().map(Alternative::centre).toList(),
             "only the other centre with open windows");
+
+        d.issue("c2", "s2");
+        final int unknown = d.state.predictedWaitSeconds(2, service);
+        assertEquals(-1, unknown);
+        assertEquals(List.of(1, 0), new RedirectAdvisor(d.config, 600, 3, 10.0)
+                .alternatives(d.state, 2, service, unknown).stream().map(Alternative::centre).toList(),
+            "a visitor nobody can serve here is offered every centre serving the service now, best first");
     }
 }

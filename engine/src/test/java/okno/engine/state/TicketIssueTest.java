@@ -39,11 +39,12 @@ class TicketIssueTest
         d.issue("north", PriorityClass.ACCESSIBILITY, "passport");
         final Command c = d.ok(d.issueCommand("north", PriorityClass.NORMAL, "passport"));
         assertEquals(3, c.resultPosition);
-        assertEquals(2 * 600, c.resultEtaSeconds, "two ahead x 10 min over max(1, 0 open windows)");
+        assertEquals(EtaPredictor.UNKNOWN, c.resultEtaSeconds, "no passport window open: nobody can say, not 0 min");
         final var issued = d.lastEvent();
         assertEquals(EventType.TICKET_ISSUED, issued.type());
         assertEquals(3, issued.position());
-        assertEquals(1200, issued.etaSeconds());
+        assertEquals(EtaPredictor.UNKNOWN, issued.etaSeconds());
+        assertEquals(EtaPredictor.UNKNOWN, d.ticket("north", "A001").etaSeconds());
 
         d.open("north", "w1", "anna");
         d.open("north", "w3", "boris");

@@ -35,6 +35,12 @@ final class ApiViews
         return seconds < 0 ? -1 : (int)((seconds + 59) / 60);
     }
 
+    /** @return a predicted wait in whole minutes, {@code null} when unknown (no open window serves it) */
+    static Integer etaMinutes(final int seconds)
+    {
+        return seconds < 0 ? null : minutes(seconds);
+    }
+
     static String lower(final Enum<?> value)
     {
         return value.name().toLowerCase(Locale.ROOT);
@@ -74,7 +80,7 @@ final class ApiViews
         m.put("centreName", index.centreAt(t.centre()).name());
         m.put("state", t.state().name());
         m.put("position", t.position() < 0 ? null : t.position());
-        m.put("etaMinutes", t.etaSeconds() < 0 ? null : minutes(t.etaSeconds()));
+        m.put("etaMinutes", etaMinutes(t.etaSeconds()));
         m.put("issuedAt", time(t.issuedMs()));
         m.put("window", t.window() < 0 ? null : index.windowAt(t.centre(), t.window()).id());
         return m;
@@ -147,7 +153,7 @@ final class ApiViews
             m.put("priorities", def.priorities().stream().sorted().map(PriorityClass::wireName).toList());
             m.put("waiting", line.waiting());
             m.put("openWindows", line.openWindows());
-            m.put("predictedWaitMinutes", minutes(line.predictedWaitSeconds()));
+            m.put("predictedWaitMinutes", etaMinutes(line.predictedWaitSeconds()));
             list.add(m);
         }
         return list;

@@ -100,7 +100,7 @@ final class CentreResource
                 final Map<String, Object> m = new LinkedHashMap<>();
                 m.put("service", ids.index().serviceAt(line.service()).id());
                 m.put("waiting", tickets.size());
-                m.put("predictedWaitMinutes", ApiViews.minutes(line.predictedWaitSeconds()));
+                m.put("predictedWaitMinutes", ApiViews.etaMinutes(line.predictedWaitSeconds()));
                 m.put("tickets", tickets);
                 lines.add(m);
             }

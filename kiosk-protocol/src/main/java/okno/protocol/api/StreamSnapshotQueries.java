@@ -49,7 +49,7 @@ final class StreamSnapshotQueries implements StreamSnapshots
                 final Map<String, Object> l = new LinkedHashMap<>();
                 l.put("service", ids.index().serviceAt(line.service()).id());
                 l.put("waiting", line.waiting());
-                l.put("predictedWaitMinutes", ApiViews.minutes(line.predictedWaitSeconds()));
+                l.put("predictedWaitMinutes", ApiViews.etaMinutes(line.predictedWaitSeconds()));
                 lines.add(l);
             }
             m.put("lines", lines);

@@ -37,7 +37,7 @@ final class SlipContent
     /**
      * @param ticket     the ticket
      * @param position   place in line, 1 = next; -1 when not waiting
-     * @param etaSeconds predicted wait; -1 when not waiting
+     * @param etaSeconds predicted wait; -1 when not waiting or when no open window serves the ticket
      * @return the slip
      */
     TicketSlip slip(final TicketView ticket, final int position, final int etaSeconds)
@@ -55,7 +55,7 @@ final class SlipContent
             services,
             LocalDateTime.ofInstant(Instant.ofEpochMilli(ticket.issuedMs()), index.config().utcOffset()),
             Math.max(0, position - 1),
-            etaSeconds <= 0 ? 0 : (etaSeconds + 59) / 60,
+            etaSeconds < 0 ? TicketSlip.ETA_UNKNOWN : (etaSeconds + 59) / 60,
             url == null ? null : url + "/ui/ticket.html?centre=" + index.centreAt(ticket.centre()).id() + "&number=" + number);
     }
 }

@@ -93,12 +93,15 @@ class WebUiTest
         final Page kiosk = context.newPage();
         kiosk.navigate(base + "/ui/kiosk.html?centre=tverskoy&token=kiosk-tverskoy");
         assertThat(kiosk.locator("h3.agency").first()).hasText("МВД");
+        // no window is open yet: the kiosk says so instead of promising "no queue"
+        assertThat(kiosk.locator("[data-service=passport] .wait")).hasText("сейчас нет открытого окна");
         shot(kiosk, "kiosk-services");
         kiosk.locator("[data-service=passport]").click();
         kiosk.locator("#priority-normal").click();
         assertThat(kiosk.locator("#ticket-number")).hasText(Pattern.compile("A\\d{3}"));
         final String number = kiosk.locator("#ticket-number").textContent();
         assertThat(kiosk.locator("#ticket-position")).hasText("1");
+        assertThat(kiosk.locator("#ticket-eta")).hasText("—");
         shot(kiosk, "kiosk-ticket");
 
         // the visitor scans the slip's QR code: a tokenless status page on the phone
