@@ -1,10 +1,8 @@
 package okno.engine.journal;
 
 import okno.engine.api.Command;
-import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;
-import java.util.zip.CRC32;
 
 /**
  * Layout of one journal document. A document holds the mutating commands of one Disruptor batch (or part
@@ -61,13 +59,5 @@ public final class JournalFormat
     public static int recordOffset(final int i)
     {
         return HEADER_LENGTH + i * Command.ENCODED_LENGTH;
-    }
-
-    /** @return CRC32 of {@code length} bytes of a byte-array backed buffer; reuses {@code crc}. */
-    static int crc(final CRC32 crc, final DirectBuffer buffer, final int length)
-    {
-        crc.reset();
-        crc.update(buffer.byteArray(), 0, length);
-        return (int)crc.getValue();
     }
 }

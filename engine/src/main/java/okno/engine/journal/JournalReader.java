@@ -8,7 +8,6 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.lang.System.Logger.Level;
-import java.util.zip.CRC32;
 
 /**
  * Reads the journal back in order, checking each document (magic, length, CRC32, sequence continuity,
@@ -36,8 +35,8 @@ public final class JournalReader
     private static final System.Logger LOG = System.getLogger(JournalReader.class.getName());
 
     private final Command command = new Command();
-    private final CRC32 crc = new CRC32();
-    private UnsafeBuffer buffer = new UnsafeBuffer(new byte[JournalFormat.batchLength(256)]);
+    private final DocumentBuffer document = new DocumentBuffer(JournalFormat.batchLength(256));
+    private final UnsafeBuffer buffer = document.view();
 
     /** @return whether the queue holds a document at {@code index}. */
     public static boolean contains(final ChronicleQueue queue, final long index)
@@ -144,13 +143,7 @@ public final class JournalReader
 
     private int copy(final Bytes<?> bytes)
     {
-        final int length = (int)Math.min(Integer.MAX_VALUE - 8, bytes.readRemaining());
-        if (length > buffer.capacity())
-        {
-            buffer = new UnsafeBuffer(new byte[length]);
-        }
-        bytes.read(buffer.byteArray(), 0, length);
-        return length;
+        return document.readFrom(bytes);
     }
 
     /** @return why the document in the buffer is bad, or null when it is good and continues the sequence. */
@@ -180,7 +173,7 @@ public final class JournalReader
             return "length " + length + " does not fit record count " + count;
         }
         final int crcOffset = length - JournalFormat.TRAILER_LENGTH;
-        if (JournalFormat.crc(crc, buffer, crcOffset) != buffer.getInt(crcOffset, JournalFormat.ORDER))
+        if (document.crc(crcOffset) != buffer.getInt(crcOffset, JournalFormat.ORDER))
         {
             return "CRC32 mismatch";
         }

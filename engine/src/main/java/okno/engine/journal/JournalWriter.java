@@ -6,7 +6,6 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.zip.CRC32;
 
 /**
  * Appends commands to the Chronicle Queue journal, one document per {@link #commit()} (see
@@ -21,8 +20,8 @@ public final class JournalWriter
     private final ChronicleQueue queue;
     private final int maxRecords;
     private final boolean sync;
+    private final DocumentBuffer document;
     private final UnsafeBuffer buffer;
-    private final CRC32 crc = new CRC32();
     private ExcerptAppender appender;
     private int records;
     private long nextSeq;
@@ -47,7 +46,8 @@ public final class JournalWriter
         this.queue = queue;
         this.maxRecords = maxRecords;
         this.sync = sync;
-        this.buffer = new UnsafeBuffer(new byte[JournalFormat.batchLength(maxRecords)]);
+        this.document = new DocumentBuffer(JournalFormat.batchLength(maxRecords));
+        this.buffer = document.view();
         this.nextSeq = lastSeq + 1;
         this.lastIndex = lastIndex;
     }
@@ -91,7 +91,7 @@ public final class JournalWriter
         buffer.putInt(JournalFormat.COUNT_OFFSET, records, JournalFormat.ORDER);
         buffer.putLong(JournalFormat.FIRST_SEQ_OFFSET, nextSeq - records, JournalFormat.ORDER);
         final int crcOffset = JournalFormat.recordOffset(records);
-        buffer.putInt(crcOffset, JournalFormat.crc(crc, buffer, crcOffset), JournalFormat.ORDER);
+        buffer.putInt(crcOffset, document.crc(crcOffset), JournalFormat.ORDER);
         write(crcOffset + JournalFormat.TRAILER_LENGTH);
         records = 0;
         return lastIndex;
@@ -112,7 +112,7 @@ public final class JournalWriter
         buffer.putLong(JournalFormat.FIRST_SEQ_OFFSET, nextSeq, JournalFormat.ORDER);
         buffer.putLong(JournalFormat.VOID_FROM_OFFSET, damagedIndex, JournalFormat.ORDER);
         final int crcOffset = JournalFormat.VOID_LENGTH - JournalFormat.TRAILER_LENGTH;
-        buffer.putInt(crcOffset, JournalFormat.crc(crc, buffer, crcOffset), JournalFormat.ORDER);
+        buffer.putInt(crcOffset, document.crc(crcOffset), JournalFormat.ORDER);
         write(JournalFormat.VOID_LENGTH);
     }
 
@@ -146,7 +146,7 @@ public final class JournalWriter
         }
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(buffer.byteArray(), 0, length);
+            document.writeTo(dc.wire().bytes(), length);
         }
         if (sync)
         {
