@@ -2,7 +2,7 @@ package okno.engine.policy;
 
 import okno.config.PriorityClass;
 import okno.engine.state.CentreState;
-import okno.engine.state.Ticket;
+import okno.engine.state.TicketTable;
 import okno.engine.state.WindowState;
 
 /**
@@ -30,7 +30,7 @@ import okno.engine.state.WindowState;
  * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
  * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
  * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the order key
- * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket object
+ * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket record
  * is read. The order in which
  * candidates are considered does not matter: every comparison is a total order (issue time, then number).
  *
@@ -43,7 +43,7 @@ public final class CallNextPolicy
     private static final int NORMAL = PriorityClass.NORMAL.code();
     private static final int ACCESSIBILITY = PriorityClass.ACCESSIBILITY.code();
     private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
-    /** Candidate reference of no candidate; line ids are >= 0, transfers are -2 - their place in the queue. */
+    /** Candidate reference of no candidate; line ids are >= 0, transferred tickets are -2 - the ticket. */
     private static final int NONE = -1;
 
     private int oldest;
@@ -63,9 +63,10 @@ public final class CallNextPolicy
      * @param nowMs             engine time
      * @param escalationMs      wait from which a ticket is called first
      * @param priorityQuota     consecutive priority calls allowed while normal tickets wait
-     * @return the ticket to call, or {@code null} when the window has no candidate
+     * @return the ticket to call (its place in the centre's {@link TicketTable}), or {@link TicketTable#NONE} when
+     *     the window has no candidate
      */
-    public Ticket pick(final CentreState centre, final WindowState window, final long nowMs,
+    public int pick(final CentreState centre, final WindowState window, final long nowMs,
         final long escalationMs, final int priorityQuota)
     {
         oldest = NONE;
@@ -85,25 +86,25 @@ public final class CallNextPolicy
                     nowMs);
             }
         }
-        int place = 0;
-        for (Ticket t = window.transfers().head(); t != null; t = t.next())
+        final TicketTable tickets = centre.tickets();
+        for (int t = centre.lineHead(centre.transferLine(window.index())); t != TicketTable.NONE; t = tickets.next(t))
         {
-            consider(-2 - place++, centre.orderKey(t), t.issuedMs(), t.priority(),
-                window.weightOf(t.currentService()), nowMs);
+            consider(-2 - t, tickets.orderKey(t), tickets.issuedMs(t), tickets.priority(t),
+                window.weightOf(tickets.currentService(t)), nowMs);
         }
         if (oldest == NONE)
         {
-            return null;
+            return TicketTable.NONE;
         }
         if (nowMs - centre.issuedMsOf(oldestKey) >= escalationMs)
         {
-            return resolve(centre, window, oldest);
+            return resolve(centre, oldest);
         }
         if (bestPriority != NONE && (!normalWaiting || centre.consecutivePriorityCalls() < priorityQuota))
         {
-            return resolve(centre, window, bestPriority);
+            return resolve(centre, bestPriority);
         }
-        return resolve(centre, window, bestNormal);
+        return resolve(centre, bestNormal);
     }
 
     /** @return whether the last {@link #pick} saw a normal candidate (the quota counts only such calls). */
@@ -130,7 +131,7 @@ public final class CallNextPolicy
     }
 
     /**
-     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link Ticket#isBefore})
+     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link TicketTable#orderKey})
      * @param issuedMs issue time (read for normal candidates only)
      */
     private void consider(final int ref, final long key, final long issuedMs, final int priority,
@@ -160,17 +161,8 @@ public final class CallNextPolicy
         }
     }
 
-    private static Ticket resolve(final CentreState centre, final WindowState window, final int ref)
+    private static int resolve(final CentreState centre, final int ref)
     {
-        if (ref >= 0)
-        {
-            return centre.lineHead(ref);
-        }
-        Ticket t = window.transfers().head();
-        for (int place = -2 - ref; place > 0; place--)
-        {
-            t = t.next();
-        }
-        return t;
+        return ref >= 0 ? centre.lineHead(ref) : -2 - ref;
     }
 }
