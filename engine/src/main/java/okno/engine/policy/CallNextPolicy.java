@@ -79,18 +79,23 @@ public final class CallNextPolicy
             final long skills = window.skillBits(word);
             if (skills != 0)
             {
-                considerLines(centre, window, NORMAL, word, skills & centre.waitingLines(NORMAL, word), nowMs);
-                considerLines(centre, window, ACCESSIBILITY, word,
-                    skills & centre.waitingLines(ACCESSIBILITY, word), nowMs);
-                considerLines(centre, window, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word),
-                    nowMs);
+                considerNormalLines(centre, window, word, skills & centre.waitingLines(NORMAL, word), nowMs);
+                considerPriorityLines(centre, ACCESSIBILITY, word, skills & centre.waitingLines(ACCESSIBILITY, word));
+                considerPriorityLines(centre, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word));
             }
         }
         final TicketTable tickets = centre.tickets();
         for (int t = centre.lineHead(centre.transferLine(window.index())); t != TicketTable.NONE; t = tickets.next(t))
         {
-            consider(-2 - t, tickets.orderKey(t), tickets.issuedMs(t), tickets.priority(t),
-                window.weightOf(tickets.currentService(t)), nowMs);
+            if (tickets.priority(t) == NORMAL)
+            {
+                considerNormal(-2 - t, tickets.orderKey(t), tickets.issuedMs(t),
+                    window.weightOf(tickets.currentService(t)), nowMs);
+            }
+            else
+            {
+                considerPriority(-2 - t, tickets.orderKey(t));
+            }
         }
         if (oldest == NONE)
         {
@@ -113,44 +118,44 @@ public final class CallNextPolicy
         return normalWaiting;
     }
 
-    /** Considers the heads of the lines of one class whose services are the set bits of {@code lines}. */
-    private void considerLines(final CentreState centre, final WindowState window, final int priority,
-        final int word, final long lines, final long nowMs)
+    /** Considers the heads of the normal lines whose services are the set bits of {@code lines}. */
+    private void considerNormalLines(final CentreState centre, final WindowState window, final int word,
+        final long lines, final long nowMs)
+    {
+        long bits = lines;
+        while (bits != 0)
+        {
+            final int bit = Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            final int service = (word << 6) + bit;
+            final long key = centre.lineHeadKey(service, NORMAL);
+            considerNormal(CentreState.lineId(service, NORMAL), key, centre.issuedMsOf(key),
+                window.skillWeightAt(word, bit), nowMs);
+        }
+    }
+
+    /** Considers the heads of the lines of a priority class whose services are the set bits of {@code lines}. */
+    private void considerPriorityLines(final CentreState centre, final int priority, final int word,
+        final long lines)
     {
         long bits = lines;
         while (bits != 0)
         {
             final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
-            final int line = CentreState.lineId(service, priority);
-            final long key = centre.lineHeadKey(line);
-            final boolean normal = priority == NORMAL;
-            consider(line, key, normal ? centre.issuedMsOf(key) : 0, priority, normal ? window.weightOf(service) : 0,
-                nowMs);
+            considerPriority(CentreState.lineId(service, priority), centre.lineHeadKey(service, priority));
         }
     }
 
     /**
      * @param key      order key (a smaller key: earlier issue, then lower number, as {@link TicketTable#orderKey})
-     * @param issuedMs issue time (read for normal candidates only)
+     * @param issuedMs issue time
+     * @param weight   the window's skill weight for the candidate's service
      */
-    private void consider(final int ref, final long key, final long issuedMs, final int priority,
-        final int weight, final long nowMs)
+    private void considerNormal(final int ref, final long key, final long issuedMs, final int weight,
+        final long nowMs)
     {
-        if (oldest == NONE || key < oldestKey)
-        {
-            oldest = ref;
-            oldestKey = key;
-        }
-        if (priority != NORMAL)
-        {
-            if (bestPriority == NONE || key < bestPriorityKey)
-            {
-                bestPriority = ref;
-                bestPriorityKey = key;
-            }
-            return;
-        }
+        considerOldest(ref, key);
         normalWaiting = true;
         final long score = weight * (nowMs - issuedMs + SCORE_BIAS_MS);
         if (score > bestNormalScore || (score == bestNormalScore && key < bestNormalKey))
@@ -158,6 +163,25 @@ public final class CallNextPolicy
             bestNormal = ref;
             bestNormalKey = key;
             bestNormalScore = score;
+        }
+    }
+
+    private void considerPriority(final int ref, final long key)
+    {
+        considerOldest(ref, key);
+        if (bestPriority == NONE || key < bestPriorityKey)
+        {
+            bestPriority = ref;
+            bestPriorityKey = key;
+        }
+    }
+
+    private void considerOldest(final int ref, final long key)
+    {
+        if (oldest == NONE || key < oldestKey)
+        {
+            oldest = ref;
+            oldestKey = key;
         }
     }
 

@@ -91,13 +91,13 @@ public final class CentreState
     }
 
     /**
-     * @return order key of the head of a non-empty line (undefined for an empty one): of two tickets, the one
-     *     issued earlier, then the one with the lower number, has the smaller key (see
-     *     {@link TicketTable#orderKey})
+     * @return order key of the head of the non-empty line of a service and priority class code (1..3), undefined
+     *     for an empty one: of two tickets, the one issued earlier, then the one with the lower number, has the
+     *     smaller key (see {@link TicketTable#orderKey})
      */
-    public long lineHeadKey(final int line)
+    public long lineHeadKey(final int service, final int priority)
     {
-        return lineIndex.headKey(line);
+        return lineIndex.headKey(service, priority);
     }
 
     /** @return original issue time of the ticket an order key was made of. */

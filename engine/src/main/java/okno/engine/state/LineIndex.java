@@ -56,6 +56,12 @@ final class LineIndex
         return heads[slot(line)];
     }
 
+    /** @return order key of the head of the non-empty line of a service and priority class code (1..3). */
+    long headKey(final int service, final int priority)
+    {
+        return heads[(priority - 1) * serviceCount + service];
+    }
+
     /** @return issue time of a key. */
     long issuedMs(final long key)
     {

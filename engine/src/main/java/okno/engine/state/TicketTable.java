@@ -112,7 +112,11 @@ public final class TicketTable
         records[r + SERVICE_COUNT] = serviceCount;
         records[r + RATING] = 0;
         System.arraycopy(services, 0, plans, t * PLAN, serviceCount);
-        appointmentCodes[t] = appointmentCode;
+        if (appointmentCode != 0)
+        {
+            // the column is zero from startDay (or growth): a ticket without appointment leaves its line untouched
+            appointmentCodes[t] = appointmentCode;
+        }
         return t;
     }
 

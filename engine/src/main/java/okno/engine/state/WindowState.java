@@ -126,7 +126,20 @@ public final class WindowState
         {
             return 0;
         }
-        final int rank = rank(service);
+        return skillWeightAt(service >>> 6, service & 63);
+    }
+
+    /**
+     * Weight of a skill found in the skill bitset, without the membership check of {@link #weightOf}: call-next
+     * walks the set bits of {@link #skillBits} and asks for each.
+     *
+     * @param word word of the skill bitset
+     * @param bit  a set bit of {@code skillBits(word)}
+     * @return weight (1..255) of the service {@code 64 * word + bit}
+     */
+    public int skillWeightAt(final int word, final int bit)
+    {
+        final int rank = (int)skillTable[words + word] + Long.bitCount(skillTable[word] & ((1L << bit) - 1));
         return (int)(skillTable[2 * words + (rank >>> 3)] >>> ((rank & 7) << 3)) & 0xFF;
     }
 
