@@ -60,7 +60,7 @@ import java.util.List;
  * </pre>
  *
  * <p><b>Threading.</b> Engine thread only; not thread-safe. {@link #apply} allocates nothing once the ticket
- * pools and hash maps have grown to the size of a day; queries allocate their results.
+ * tables and hash maps have grown to the size of a day; queries allocate their results.
  */
 public final class NetworkState implements StateMachine, NetworkView
 {
