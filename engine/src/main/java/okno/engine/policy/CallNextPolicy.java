@@ -2,7 +2,7 @@ package okno.engine.policy;
 
 import okno.config.PriorityClass;
 import okno.engine.state.CentreState;
-import okno.engine.state.Ticket;
+import okno.engine.state.TicketTable;
 import okno.engine.state.WindowState;
 
 /**
@@ -30,7 +30,7 @@ import okno.engine.state.WindowState;
  * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
  * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
  * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the order key
- * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket object
+ * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket record
  * is read. The order in which
  * candidates are considered does not matter: every comparison is a total order (issue time, then number).
  *
@@ -43,7 +43,7 @@ public final class CallNextPolicy
     private static final int NORMAL = PriorityClass.NORMAL.code();
     private static final int ACCESSIBILITY = PriorityClass.ACCESSIBILITY.code();
     private static final int APPOINTMENT = PriorityClass.APPOINTMENT.code();
-    /** Candidate reference of no candidate; line ids are >= 0, transfers are -2 - their place in the queue. */
+    /** Candidate reference of no candidate; line ids are >= 0, transferred tickets are -2 - the ticket. */
     private static final int NONE = -1;
 
     private int oldest;
@@ -63,9 +63,10 @@ public final class CallNextPolicy
      * @param nowMs             engine time
      * @param escalationMs      wait from which a ticket is called first
      * @param priorityQuota     consecutive priority calls allowed while normal tickets wait
-     * @return the ticket to call, or {@code null} when the window has no candidate
+     * @return the ticket to call (its place in the centre's {@link TicketTable}), or {@link TicketTable#NONE} when
+     *     the window has no candidate
      */
-    public Ticket pick(final CentreState centre, final WindowState window, final long nowMs,
+    public int pick(final CentreState centre, final WindowState window, final long nowMs,
         final long escalationMs, final int priorityQuota)
     {
         oldest = NONE;
@@ -78,32 +79,37 @@ public final class CallNextPolicy
             final long skills = window.skillBits(word);
             if (skills != 0)
             {
-                considerLines(centre, window, NORMAL, word, skills & centre.waitingLines(NORMAL, word), nowMs);
-                considerLines(centre, window, ACCESSIBILITY, word,
-                    skills & centre.waitingLines(ACCESSIBILITY, word), nowMs);
-                considerLines(centre, window, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word),
-                    nowMs);
+                considerNormalLines(centre, window, word, skills & centre.waitingLines(NORMAL, word), nowMs);
+                considerPriorityLines(centre, ACCESSIBILITY, word, skills & centre.waitingLines(ACCESSIBILITY, word));
+                considerPriorityLines(centre, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word));
             }
         }
-        int place = 0;
-        for (Ticket t = window.transfers().head(); t != null; t = t.next())
+        final TicketTable tickets = centre.tickets();
+        for (int t = centre.lineHead(centre.transferLine(window.index())); t != TicketTable.NONE; t = tickets.next(t))
         {
-            consider(-2 - place++, centre.orderKey(t), t.issuedMs(), t.priority(),
-                window.weightOf(t.currentService()), nowMs);
+            if (tickets.priority(t) == NORMAL)
+            {
+                considerNormal(-2 - t, tickets.orderKey(t), tickets.issuedMs(t),
+                    window.weightOf(tickets.currentService(t)), nowMs);
+            }
+            else
+            {
+                considerPriority(-2 - t, tickets.orderKey(t));
+            }
         }
         if (oldest == NONE)
         {
-            return null;
+            return TicketTable.NONE;
         }
         if (nowMs - centre.issuedMsOf(oldestKey) >= escalationMs)
         {
-            return resolve(centre, window, oldest);
+            return resolve(centre, oldest);
         }
         if (bestPriority != NONE && (!normalWaiting || centre.consecutivePriorityCalls() < priorityQuota))
         {
-            return resolve(centre, window, bestPriority);
+            return resolve(centre, bestPriority);
         }
-        return resolve(centre, window, bestNormal);
+        return resolve(centre, bestNormal);
     }
 
     /** @return whether the last {@link #pick} saw a normal candidate (the quota counts only such calls). */
@@ -112,44 +118,44 @@ public final class CallNextPolicy
         return normalWaiting;
     }
 
-    /** Considers the heads of the lines of one class whose services are the set bits of {@code lines}. */
-    private void considerLines(final CentreState centre, final WindowState window, final int priority,
-        final int word, final long lines, final long nowMs)
+    /** Considers the heads of the normal lines whose services are the set bits of {@code lines}. */
+    private void considerNormalLines(final CentreState centre, final WindowState window, final int word,
+        final long lines, final long nowMs)
+    {
+        long bits = lines;
+        while (bits != 0)
+        {
+            final int bit = Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            final int service = (word << 6) + bit;
+            final long key = centre.lineHeadKey(service, NORMAL);
+            considerNormal(CentreState.lineId(service, NORMAL), key, centre.issuedMsOf(key),
+                window.skillWeightAt(word, bit), nowMs);
+        }
+    }
+
+    /** Considers the heads of the lines of a priority class whose services are the set bits of {@code lines}. */
+    private void considerPriorityLines(final CentreState centre, final int priority, final int word,
+        final long lines)
     {
         long bits = lines;
         while (bits != 0)
         {
             final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
-            final int line = CentreState.lineId(service, priority);
-            final long key = centre.lineHeadKey(line);
-            final boolean normal = priority == NORMAL;
-            consider(line, key, normal ? centre.issuedMsOf(key) : 0, priority, normal ? window.weightOf(service) : 0,
-                nowMs);
+            considerPriority(CentreState.lineId(service, priority), centre.lineHeadKey(service, priority));
         }
     }
 
     /**
-     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link Ticket#isBefore})
-     * @param issuedMs issue time (read for normal candidates only)
+     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link TicketTable#orderKey})
+     * @param issuedMs issue time
+     * @param weight   the window's skill weight for the candidate's service
      */
-    private void consider(final int ref, final long key, final long issuedMs, final int priority,
-        final int weight, final long nowMs)
+    private void considerNormal(final int ref, final long key, final long issuedMs, final int weight,
+        final long nowMs)
     {
-        if (oldest == NONE || key < oldestKey)
-        {
-            oldest = ref;
-            oldestKey = key;
-        }
-        if (priority != NORMAL)
-        {
-            if (bestPriority == NONE || key < bestPriorityKey)
-            {
-                bestPriority = ref;
-                bestPriorityKey = key;
-            }
-            return;
-        }
+        considerOldest(ref, key);
         normalWaiting = true;
         final long score = weight * (nowMs - issuedMs + SCORE_BIAS_MS);
         if (score > bestNormalScore || (score == bestNormalScore && key < bestNormalKey))
@@ -160,17 +166,27 @@ public final class CallNextPolicy
         }
     }
 
-    private static Ticket resolve(final CentreState centre, final WindowState window, final int ref)
+    private void considerPriority(final int ref, final long key)
     {
-        if (ref >= 0)
+        considerOldest(ref, key);
+        if (bestPriority == NONE || key < bestPriorityKey)
         {
-            return centre.lineHead(ref);
+            bestPriority = ref;
+            bestPriorityKey = key;
         }
-        Ticket t = window.transfers().head();
-        for (int place = -2 - ref; place > 0; place--)
+    }
+
+    private void considerOldest(final int ref, final long key)
+    {
+        if (oldest == NONE || key < oldestKey)
         {
-            t = t.next();
+            oldest = ref;
+            oldestKey = key;
         }
-        return t;
+    }
+
+    private static int resolve(final CentreState centre, final int ref)
+    {
+        return ref >= 0 ? centre.lineHead(ref) : -2 - ref;
     }
 }

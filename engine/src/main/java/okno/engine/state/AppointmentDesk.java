@@ -156,10 +156,10 @@ final class AppointmentDesk
         e.priority = onTime ? APPOINTMENT : NORMAL;
         state.publish();
         singleService[0] = appointments.service(i);
-        final Ticket t = tickets.create(centre, singleService, 1, onTime ? APPOINTMENT : NORMAL, c.appointmentCode, c);
+        final int t = tickets.create(centre, singleService, 1, onTime ? APPOINTMENT : NORMAL, c.appointmentCode, c);
         if (c.requestKey != 0)
         {
-            centre.ticketByRequest.put(c.requestKey, t.index);
+            centre.ticketByRequest.put(c.requestKey, t);
         }
         c.resultAppointmentCode = c.appointmentCode;
         c.resultSlotMs = slotMs;

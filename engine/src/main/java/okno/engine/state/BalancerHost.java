@@ -169,7 +169,7 @@ final class BalancerHost implements LoadProbe
     @Override
     public long issuedToday(final int centre)
     {
-        return state.centres[centre].ticketCount;
+        return state.centres[centre].tickets.count();
     }
 
     @Override
@@ -199,8 +199,10 @@ final class BalancerHost implements LoadProbe
         {
             return false;
         }
-        final WindowState w = state.centres[s.centre].windows[s.window];
-        return w.mode == WindowMode.OPEN && w.current == null && w.transfers.size == 0;
+        final CentreState centre = state.centres[s.centre];
+        final WindowState w = centre.windows[s.window];
+        return w.mode == WindowMode.OPEN && w.current == TicketTable.NONE
+            && centre.lines.size(centre.transferLine(w.index)) == 0;
     }
 
     @Override

@@ -40,13 +40,13 @@ final class CallDesk
             return ready;
         }
         final CentreState centre = state.centres[c.centre];
-        final Ticket t = policy.pick(centre, w, state.nowMs, state.rules.escalationMinutes() * DayCalendar.MINUTE_MS,
+        final int t = policy.pick(centre, w, state.nowMs, state.rules.escalationMinutes() * DayCalendar.MINUTE_MS,
             state.rules.priorityQuota());
-        if (t == null)
+        if (t == TicketTable.NONE)
         {
             return Result.NOTHING_TO_CALL;
         }
-        if (t.priority == NORMAL)
+        if (centre.tickets.priority(t) == NORMAL)
         {
             centre.consecutivePriorityCalls = 0;
         }
@@ -71,16 +71,17 @@ final class CallDesk
             return ready;
         }
         final CentreState centre = state.centres[c.centre];
-        final Ticket t = centre.ticketByNumber(c.ticketNumber);
-        if (t == null)
+        final int t = centre.ticketByNumber(c.ticketNumber);
+        if (t == TicketTable.NONE)
         {
             return Result.UNKNOWN_TICKET;
         }
-        if (t.state != TicketState.WAITING && t.state != TicketState.POSTPONED)
+        final TicketState ticketState = centre.tickets.state(t);
+        if (ticketState != TicketState.WAITING && ticketState != TicketState.POSTPONED)
         {
             return Result.TICKET_NOT_WAITING;
         }
-        if (w.weightOf(t.currentService()) == 0)
+        if (w.weightOf(centre.tickets.currentService(t)) == 0)
         {
             return Result.WINDOW_CANNOT_SERVE;
         }
@@ -95,29 +96,30 @@ final class CallDesk
         {
             return open;
         }
-        return w.current != null ? Result.WINDOW_BUSY : Result.OK;
+        return w.current != TicketTable.NONE ? Result.WINDOW_BUSY : Result.OK;
     }
 
-    private void call(final CentreState centre, final WindowState w, final Ticket t, final Command c)
+    private void call(final CentreState centre, final WindowState w, final int t, final Command c)
     {
         final long nowMs = state.nowMs;
+        final TicketTable tickets = centre.tickets;
         centre.dequeue(t);
-        t.targetWindow = -1;
+        tickets.setTargetWindow(t, -1);
         centre.setState(t, TicketState.CALLED);
-        t.window = w.index;
-        t.callCount = 1;
-        t.calledMs = nowMs;
-        final long waitMs = nowMs - t.issuedMs;
-        if (!t.everCalled)
+        tickets.setWindow(t, w.index);
+        tickets.setCallCount(t, 1);
+        final boolean firstCall = !tickets.everCalled(t);
+        tickets.setCalledMs(t, nowMs);
+        final long waitMs = nowMs - tickets.issuedMs(t);
+        if (firstCall)
         {
-            t.everCalled = true;
             centre.waitSumMs += waitMs;
             centre.waitCount++;
             centre.maxWaitMs = Math.max(centre.maxWaitMs, waitMs);
             state.kpis.waited(centre.index, waitMs);
         }
         w.setCurrent(t);
-        c.resultTicket = t.number;
+        c.resultTicket = tickets.number(t);
         final EngineEvent e = state.windowTicketEvent(EventType.TICKET_CALLED, centre, w, t);
         e.durationMs = waitMs;
         state.publish();
@@ -132,9 +134,9 @@ final class CallDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
-        t.callCount++;
-        c.resultTicket = t.number;
+        final int t = w.current;
+        centre.tickets.setCallCount(t, centre.tickets.callCount(t) + 1);
+        c.resultTicket = centre.tickets.number(t);
         state.windowTicketEvent(EventType.TICKET_RECALLED, centre, w, t);
         state.publish();
         return Result.OK;
@@ -149,14 +151,14 @@ final class CallDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
-        if (t.callCount < state.rules.maxCalls())
+        final int t = w.current;
+        if (centre.tickets.callCount(t) < state.rules.maxCalls())
         {
             return Result.NO_SHOW_TOO_EARLY;
         }
         centre.setState(t, TicketState.NO_SHOW);
-        w.setCurrent(null);
-        c.resultTicket = t.number;
+        w.setCurrent(TicketTable.NONE);
+        c.resultTicket = centre.tickets.number(t);
         state.windowTicketEvent(EventType.NO_SHOW, centre, w, t);
         state.publish();
         return Result.OK;
@@ -171,13 +173,13 @@ final class CallDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
-        c.resultTicket = t.number;
+        final int t = w.current;
+        c.resultTicket = centre.tickets.number(t);
         state.windowTicketEvent(EventType.POSTPONED, centre, w, t);
         state.publish();
         centre.setState(t, TicketState.POSTPONED);
-        t.window = -1;
-        w.setCurrent(null);
+        centre.tickets.setWindow(t, -1);
+        w.setCurrent(TicketTable.NONE);
         return Result.OK;
     }
 }

@@ -40,8 +40,7 @@ final class CentreBuilder
                 }
                 skillWeights[i++] = Math.max(1, skill.getValue());
             }
-            windows[w] = new WindowState(w, skillServices, skillWeights, serviceCount,
-                serviceCount * CentreState.PRIORITY_CLASSES + w, flags);
+            windows[w] = new WindowState(w, skillServices, skillWeights, serviceCount, flags);
         }
         return new CentreState(c, hours, windows, flags, serviceCount);
     }

@@ -7,15 +7,15 @@ import org.agrona.collections.Long2LongHashMap;
 import java.util.Arrays;
 
 /**
- * Everything of one centre for the current day: the ticket pool, the waiting lines (one {@link TicketQueue} per
- * service and priority class, one per window for transfers), windows, request-id dedup tables, number serials
- * and counters. Tickets are pooled objects reused from day to day, so a steady day allocates nothing.
+ * Everything of one centre for the current day: the tickets ({@link TicketTable}), the waiting lines
+ * ({@link TicketLines}: one per service and priority class, one per window for transfers), windows, request-id
+ * dedup tables, number serials and counters. Tickets are records in primitive arrays reused from day to day, so
+ * a steady day allocates nothing.
  */
 public final class CentreState
 {
     /** Priority classes have codes 1..3 (normal, accessibility, appointment). */
     static final int PRIORITY_CLASSES = 3;
-    private static final int INITIAL_POOL = 64;
 
     final int index;
     private final DayHours[] hoursByDay;
@@ -24,15 +24,15 @@ public final class CentreState
     final WindowFlags flags;
     /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
     final ServiceLoad load;
-    private final TicketQueue[] serviceQueues;
     /** Non-empty lines and their heads, for call-next. */
-    private final LineIndex lines;
-
-    Ticket[] tickets = new Ticket[INITIAL_POOL];
-    int ticketCount;
-    /** Packed number to pool index. */
+    private final LineIndex lineIndex;
+    /** Today's tickets. */
+    final TicketTable tickets = new TicketTable();
+    /** Waiting lines: per service and priority class, then per window for transfers. */
+    final TicketLines lines;
+    /** Packed number to ticket. */
     final NumberIndex ticketByNumber = new NumberIndex();
-    /** Request key to pool index, today. */
+    /** Request key to ticket, today. */
     final Long2LongHashMap ticketByRequest = new Long2LongHashMap(-1);
     /** Request key to appointment code, today. */
     final Long2LongHashMap appointmentByRequest = new Long2LongHashMap(-1);
@@ -58,28 +58,20 @@ public final class CentreState
         this.windows = windows;
         this.flags = flags;
         this.load = new ServiceLoad(windows, serviceCount);
-        this.serviceQueues = new TicketQueue[serviceCount * PRIORITY_CLASSES];
-        this.lines = new LineIndex(serviceCount);
-        for (int i = 0; i < serviceQueues.length; i++)
-        {
-            serviceQueues[i] = new TicketQueue(i, lines, load);
-        }
-        for (int i = 0; i < tickets.length; i++)
-        {
-            tickets[i] = new Ticket(i);
-        }
+        this.lineIndex = new LineIndex(serviceCount);
+        this.lines = new TicketLines(tickets, lineIndex, load, serviceCount * PRIORITY_CLASSES, windows.length);
     }
 
-    /** @return the waiting line of a service and priority class code (1..3). */
-    public TicketQueue serviceQueue(final int service, final int priority)
+    /** @return today's tickets. */
+    public TicketTable tickets()
     {
-        return serviceQueues[lineId(service, priority)];
+        return tickets;
     }
 
     /** @return words of one priority class's bitset of non-empty lines (one bit per service). */
     public int lineWords()
     {
-        return lines.lineWords();
+        return lineIndex.lineWords();
     }
 
     /**
@@ -89,7 +81,7 @@ public final class CentreState
      */
     public long waitingLines(final int priority, final int word)
     {
-        return lines.nonEmpty(priority, word);
+        return lineIndex.nonEmpty(priority, word);
     }
 
     /** @return id of the line of a service and priority class code (1..3), as {@link #lineHead} takes it. */
@@ -99,42 +91,31 @@ public final class CentreState
     }
 
     /**
-     * @return order key of the head of a non-empty line (undefined for an empty one): of two tickets, the one
-     *     issued earlier, then the one with the lower number, has the smaller key (see {@link #orderKey})
+     * @return order key of the head of the non-empty line of a service and priority class code (1..3), undefined
+     *     for an empty one: of two tickets, the one issued earlier, then the one with the lower number, has the
+     *     smaller key (see {@link TicketTable#orderKey})
      */
-    public long lineHeadKey(final int line)
+    public long lineHeadKey(final int service, final int priority)
     {
-        return lines.headKey(line);
-    }
-
-    /** @return order key of one of today's tickets, comparable with {@link #lineHeadKey}. */
-    public long orderKey(final Ticket ticket)
-    {
-        return lines.key(ticket);
+        return lineIndex.headKey(service, priority);
     }
 
     /** @return original issue time of the ticket an order key was made of. */
     public long issuedMsOf(final long key)
     {
-        return lines.issuedMs(key);
+        return lineIndex.issuedMs(key);
     }
 
-    /** @return the head ticket of a line, or {@code null}. */
-    public Ticket lineHead(final int line)
+    /** @return the head ticket of a line (service or transfer line), or {@link TicketTable#NONE}. */
+    public int lineHead(final int line)
     {
-        return serviceQueues[line].head;
+        return lines.head(line);
     }
 
-    /** @return number of service queues (services x priority classes). */
-    int serviceQueueCount()
+    /** @return id of the line of tickets transferred to a window. */
+    public int transferLine(final int window)
     {
-        return serviceQueues.length;
-    }
-
-    /** @return a service queue by id. */
-    TicketQueue serviceQueueById(final int id)
-    {
-        return serviceQueues[id];
+        return lines.serviceLines() + window;
     }
 
     /** @return the window with that index. */
@@ -176,11 +157,10 @@ public final class CentreState
         return window >= 0 && window < windows.length;
     }
 
-    /** @return today's ticket with that packed number, or {@code null}. */
-    Ticket ticketByNumber(final int number)
+    /** @return today's ticket with that packed number, or {@link TicketTable#NONE}. */
+    int ticketByNumber(final int number)
     {
-        final int i = ticketByNumber.get(number);
-        return i < 0 ? null : tickets[i];
+        return ticketByNumber.get(number);
     }
 
     /** @return tickets waiting for a service, all priority classes (not counting window transfers). */
@@ -189,75 +169,54 @@ public final class CentreState
         return load.waiting(service);
     }
 
-    /** Takes the next ticket of the pool, growing the pool (only) past the largest day seen so far. */
-    Ticket newTicket()
-    {
-        if (ticketCount == tickets.length)
-        {
-            final Ticket[] grown = Arrays.copyOf(tickets, tickets.length * 2);
-            for (int i = tickets.length; i < grown.length; i++)
-            {
-                grown[i] = new Ticket(i);
-            }
-            tickets = grown;
-        }
-        return tickets[ticketCount++];
-    }
-
     /** Moves a ticket to a state, keeping the per-state counts. */
-    void setState(final Ticket ticket, final TicketState state)
+    void setState(final int t, final TicketState state)
     {
-        if (ticket.state != null)
+        final TicketState old = tickets.state(t);
+        if (old != null)
         {
-            stateCounts[ticket.state.code()]--;
+            stateCounts[old.code()]--;
         }
         stateCounts[state.code()]++;
-        ticket.state = state;
+        tickets.setState(t, state);
     }
 
-    /** Puts a ticket into the line it waits in (its target window's, or its service and class) as WAITING. */
-    void enqueue(final Ticket ticket)
+    /** @return the line a ticket waits in when WAITING: its target window's, or its service and class. */
+    int homeLine(final int t)
     {
-        final TicketQueue queue = ticket.targetWindow >= 0
-            ? windows[ticket.targetWindow].transfers
-            : serviceQueue(ticket.currentService(), ticket.priority);
-        queue.insert(ticket);
-        ticket.window = -1;
-        setState(ticket, TicketState.WAITING);
+        final int target = tickets.targetWindow(t);
+        return target >= 0 ? transferLine(target) : lineId(tickets.currentService(t), tickets.priority(t));
+    }
+
+    /** Puts a ticket into the line it waits in (see {@link #homeLine}) as WAITING. */
+    void enqueue(final int t)
+    {
+        lines.insert(homeLine(t), t);
+        tickets.setWindow(t, -1);
+        setState(t, TicketState.WAITING);
     }
 
     /** Takes a ticket out of its line, if it is in one. */
-    void dequeue(final Ticket ticket)
+    void dequeue(final int t)
     {
-        if (ticket.queue != null)
-        {
-            ticket.queue.remove(ticket);
-        }
+        lines.remove(t);
     }
 
     /**
-     * Forgets the day and starts the one from {@code dayStartMs}: pool, lines, dedup tables, serials, counters,
+     * Forgets the day and starts the one from {@code dayStartMs}: tickets, lines, dedup tables, serials, counters,
      * open windows per service. Windows are closed by the caller.
      */
     void startDay(final long dayStartMs)
     {
-        for (int i = 0; i < ticketCount; i++)
-        {
-            tickets[i].reset();
-        }
-        ticketCount = 0;
-        for (final TicketQueue queue : serviceQueues)
-        {
-            queue.clear();
-        }
+        tickets.startDay(dayStartMs);
+        lines.clear();
         for (final WindowState window : windows)
         {
-            window.transfers.clear();
-            window.setCurrent(null);
-            window.last = null;
+            window.setCurrent(TicketTable.NONE);
+            window.last = TicketTable.NONE;
         }
         load.startDay();
-        lines.startDay(dayStartMs);
+        lineIndex.startDay(dayStartMs);
         ticketByNumber.clear();
         ticketByRequest.clear();
         appointmentByRequest.clear();

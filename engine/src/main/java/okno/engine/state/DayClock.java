@@ -79,10 +79,9 @@ final class DayClock
     /** Cancels the centre's open tickets and closes its windows, with their events. */
     private void closeCentre(final CentreState centre)
     {
-        for (int i = 0; i < centre.ticketCount; i++)
+        for (int t = 0; t < centre.tickets.count(); t++)
         {
-            final Ticket t = centre.tickets[i];
-            if (t.state.isOpen())
+            if (centre.tickets.state(t).isOpen())
             {
                 final EngineEvent e = state.ticketEvent(EventType.TICKET_CANCELLED, centre, t);
                 e.flag = 1;

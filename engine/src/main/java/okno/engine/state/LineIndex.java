@@ -2,24 +2,23 @@ package okno.engine.state;
 
 /**
  * What call-next needs to know about a centre's service lines without visiting them, in two compact arrays
- * the {@link TicketQueue}s keep up to date on every change:
+ * the {@link TicketLines} keep up to date on every change:
  * <pre>
  *   nonEmpty: per priority class (code - 1) a bitset over services, lineWords longs each
  *             [ class 1: w0 w1 .. | class 2: w0 w1 .. | class 3: w0 w1 .. ]   bit s set = line (s, class) waits
  *   heads:    per priority class (code - 1) one long per service, the order key of the line's head
  *             [ class 1: s0 s1 .. | class 2: s0 s1 .. | class 3: s0 s1 .. ]   stale while the line is empty
  *   key:      (issuedMs - dayStartMs) &lt;&lt; 27 | packed number      one long compare = issue time, then number
+ *             (made by {@link TicketTable#orderKey})
  * </pre>
  * A call ANDs the window's skill bitset with {@code nonEmpty} and compares heads straight from {@code heads}: no
- * queue object and no ticket is touched until the winner is known. Heads of one class lie side by side, eight
+ * line and no ticket is touched until the winner is known. Heads of one class lie side by side, eight
  * to a cache line, so the lines a window serves share few cache lines.
  */
 final class LineIndex
 {
     /** Bits of the packed number in a key; {@code 'Z' << 20 | serial} fits. */
     static final int NUMBER_BITS = 27;
-    /** Issue times of a day's tickets lie within this many ms of the day start (a local day is 24 h). */
-    private static final long MAX_OFFSET_MS = 1L << (63 - NUMBER_BITS);
 
     private final int serviceCount;
     private final int lineWords;
@@ -57,15 +56,10 @@ final class LineIndex
         return heads[slot(line)];
     }
 
-    /** @return order key of a ticket of today: earlier issue, then lower number, is the smaller key. */
-    long key(final Ticket t)
+    /** @return order key of the head of the non-empty line of a service and priority class code (1..3). */
+    long headKey(final int service, final int priority)
     {
-        final long offsetMs = t.issuedMs - dayStartMs;
-        if (offsetMs < 0 || offsetMs >= MAX_OFFSET_MS)
-        {
-            throw new IllegalStateException("ticket issued at " + t.issuedMs + " outside the day from " + dayStartMs);
-        }
-        return offsetMs << NUMBER_BITS | t.number;
+        return heads[(priority - 1) * serviceCount + service];
     }
 
     /** @return issue time of a key. */
@@ -81,10 +75,10 @@ final class LineIndex
         java.util.Arrays.fill(nonEmpty, 0);
     }
 
-    /** Records the line's head (the line is non-empty). */
-    void head(final int line, final Ticket head)
+    /** Records the order key of the line's head (the line is non-empty). */
+    void head(final int line, final long headKey)
     {
-        heads[slot(line)] = key(head);
+        heads[slot(line)] = headKey;
         final int service = line / CentreState.PRIORITY_CLASSES;
         nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)] |= 1L << service;
     }
@@ -97,13 +91,12 @@ final class LineIndex
     }
 
     /** @return whether the recorded state of a line matches the queue (invariant check). */
-    boolean matches(final int line, final TicketQueue queue)
+    boolean matches(final int line, final boolean waiting, final long headKey)
     {
         final int service = line / CentreState.PRIORITY_CLASSES;
         final boolean bit = (nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)]
             & (1L << service)) != 0;
-        final Ticket head = queue.head;
-        return bit == (queue.size > 0) && (head == null || headKey(line) == key(head));
+        return bit == waiting && (!waiting || headKey(line) == headKey);
     }
 
     private int slot(final int line)

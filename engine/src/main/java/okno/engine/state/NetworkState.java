@@ -60,7 +60,7 @@ import java.util.List;
  * </pre>
  *
  * <p><b>Threading.</b> Engine thread only; not thread-safe. {@link #apply} allocates nothing once the ticket
- * pools and hash maps have grown to the size of a day; queries allocate their results.
+ * tables and hash maps have grown to the size of a day; queries allocate their results.
  */
 public final class NetworkState implements StateMachine, NetworkView
 {
@@ -272,15 +272,17 @@ public final class NetworkState implements StateMachine, NetworkView
     }
 
     /** @return waiting tickets of the same line (service lines: all classes of the service) before {@code t}. */
-    int ahead(final CentreState centre, final Ticket t)
+    int ahead(final CentreState centre, final int t)
     {
-        if (t.targetWindow >= 0)
+        final TicketLines lines = centre.lines;
+        final int target = centre.tickets.targetWindow(t);
+        if (target >= 0)
         {
-            return centre.windows[t.targetWindow].transfers.countBefore(t);
+            return lines.countBefore(centre.transferLine(target), t);
         }
-        final int s = t.currentService();
-        return centre.serviceQueue(s, 1).countBefore(t) + centre.serviceQueue(s, 2).countBefore(t)
-            + centre.serviceQueue(s, 3).countBefore(t);
+        final int s = centre.tickets.currentService(t);
+        return lines.countBefore(CentreState.lineId(s, 1), t) + lines.countBefore(CentreState.lineId(s, 2), t)
+            + lines.countBefore(CentreState.lineId(s, 3), t);
     }
 
     int etaSeconds(final CentreState centre, final int service, final int ahead)
@@ -298,14 +300,15 @@ public final class NetworkState implements StateMachine, NetworkView
         listener.onEvent(event);
     }
 
-    EngineEvent ticketEvent(final EventType type, final CentreState centre, final Ticket t)
+    EngineEvent ticketEvent(final EventType type, final CentreState centre, final int t)
     {
+        final TicketTable tickets = centre.tickets;
         final EngineEvent e = event(type);
         e.centre = centre.index;
-        e.ticket = t.number;
-        e.service = t.currentService();
-        e.priority = t.priority;
-        e.window = t.window;
+        e.ticket = tickets.number(t);
+        e.service = tickets.currentService(t);
+        e.priority = tickets.priority(t);
+        e.window = tickets.window(t);
         return e;
     }
 
@@ -319,12 +322,12 @@ public final class NetworkState implements StateMachine, NetworkView
     }
 
     EngineEvent windowTicketEvent(final EventType type, final CentreState centre, final WindowState w,
-        final Ticket t)
+        final int t)
     {
         final EngineEvent e = ticketEvent(type, centre, t);
         e.window = w.index;
         e.staff = w.staff;
-        e.callCount = t.callCount;
+        e.callCount = centre.tickets.callCount(t);
         return e;
     }
 

@@ -3,7 +3,7 @@ package okno.engine.state;
 import java.util.Arrays;
 
 /**
- * Today's ticket numbers of one centre to their place in the ticket pool. A number is a prefix letter and a
+ * Today's ticket numbers of one centre to their place in the {@link TicketTable}. A number is a prefix letter and a
  * serial counting up from 1 each day (see {@code okno.engine.api.TicketNumber}), so the index is a dense array
  * per letter addressed by serial: issuing writes next to the previous ticket of that letter, and a lookup is two
  * array reads instead of a hash probe. Arrays grow only past the largest day seen, so a steady day allocates
@@ -16,13 +16,13 @@ final class NumberIndex
     private static final int SERIAL_MASK = (1 << SERIAL_BITS) - 1;
     private static final int INITIAL_SERIALS = 64;
 
-    /** Per letter: pool index + 1 by serial, 0 when not issued today. */
+    /** Per letter: ticket + 1 by serial, 0 when not issued today. */
     private final int[][] bySerial = new int[LETTERS][];
     /** Per letter: highest serial stored today. */
     private final int[] highest = new int[LETTERS];
     private int size;
 
-    /** Maps a packed number to a pool index. */
+    /** Maps a packed number to a ticket (its place in the table). */
     void put(final int number, final int index)
     {
         final int letter = (number >>> SERIAL_BITS) - 'A';
@@ -42,7 +42,7 @@ final class NumberIndex
         highest[letter] = Math.max(highest[letter], serial);
     }
 
-    /** @return pool index of a packed number (any int), or -1 when no such ticket was issued today. */
+    /** @return the ticket of a packed number (any int), or -1 when no such ticket was issued today. */
     int get(final int number)
     {
         final int letter = (number >>> SERIAL_BITS) - 'A';

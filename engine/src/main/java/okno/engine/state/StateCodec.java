@@ -1,5 +1,6 @@
 package okno.engine.state;
 
+import okno.engine.api.Command;
 import okno.engine.api.StaffMode;
 import okno.engine.api.TicketState;
 import okno.engine.api.WindowMode;
@@ -58,24 +59,24 @@ final class StateCodec
 
     private static void hashCentre(final StateHasher h, final CentreState centre)
     {
-        h.add(centre.ticketCount);
-        for (int i = 0; i < centre.ticketCount; i++)
+        final TicketTable tickets = centre.tickets;
+        h.add(tickets.count());
+        for (int t = 0; t < tickets.count(); t++)
         {
-            final Ticket t = centre.tickets[i];
-            h.add(t.number).add(t.priority).add(t.serviceCount);
-            for (int s = 0; s < t.serviceCount; s++)
+            h.add(tickets.number(t)).add(tickets.priority(t)).add(tickets.serviceCount(t));
+            for (int s = 0; s < tickets.serviceCount(t); s++)
             {
-                h.add(t.services[s]);
+                h.add(tickets.service(t, s));
             }
-            h.add(t.currentServiceIndex).add(t.issuedMs).add(t.state.code()).add(t.callCount).add(t.window)
-                .add(t.targetWindow).add(t.calledMs).add(t.serviceStartMs).add(t.everCalled).add(t.rating)
-                .add(t.appointmentCode).add(t.queue == null ? -1 : t.queue.id)
-                .add(t.prev == null ? -1 : t.prev.index).add(t.next == null ? -1 : t.next.index);
+            h.add(tickets.step(t)).add(tickets.issuedMs(t)).add(tickets.state(t).code()).add(tickets.callCount(t))
+                .add(tickets.window(t)).add(tickets.targetWindow(t)).add(tickets.calledMs(t))
+                .add(tickets.serviceStartMs(t)).add(tickets.everCalled(t)).add(tickets.rating(t))
+                .add(tickets.appointmentCode(t)).add(tickets.line(t)).add(tickets.prev(t)).add(tickets.next(t));
         }
         for (final WindowState w : centre.windows)
         {
-            h.add(w.mode.code()).add(w.staff).add(w.current == null ? -1 : w.current.index)
-                .add(w.last == null ? -1 : w.last.index).add(w.transfers.size);
+            h.add(w.mode.code()).add(w.staff).add(w.current).add(w.last)
+                .add(centre.lines.size(centre.transferLine(w.index)));
         }
         h.add(mapHash(centre.ticketByRequest)).add(centre.ticketByRequest.size());
         h.add(mapHash(centre.appointmentByRequest)).add(centre.appointmentByRequest.size());
@@ -132,40 +133,40 @@ final class StateCodec
 
     private static void writeCentre(final CentreState centre, final DataOutput out) throws IOException
     {
-        out.writeInt(centre.ticketCount);
-        for (int i = 0; i < centre.ticketCount; i++)
+        final TicketTable tickets = centre.tickets;
+        out.writeInt(tickets.count());
+        for (int t = 0; t < tickets.count(); t++)
         {
-            final Ticket t = centre.tickets[i];
-            out.writeInt(t.number);
-            out.writeByte(t.priority);
-            out.writeByte(t.serviceCount);
-            for (int s = 0; s < t.serviceCount; s++)
+            out.writeInt(tickets.number(t));
+            out.writeByte(tickets.priority(t));
+            out.writeByte(tickets.serviceCount(t));
+            for (int s = 0; s < tickets.serviceCount(t); s++)
             {
-                out.writeInt(t.services[s]);
+                out.writeInt(tickets.service(t, s));
             }
-            out.writeByte(t.currentServiceIndex);
-            out.writeLong(t.issuedMs);
-            out.writeByte(t.state.code());
-            out.writeInt(t.callCount);
-            out.writeInt(t.window);
-            out.writeInt(t.targetWindow);
-            out.writeLong(t.calledMs);
-            out.writeLong(t.serviceStartMs);
-            out.writeBoolean(t.everCalled);
-            out.writeByte(t.rating);
-            out.writeLong(t.appointmentCode);
+            out.writeByte(tickets.step(t));
+            out.writeLong(tickets.issuedMs(t));
+            out.writeByte(tickets.state(t).code());
+            out.writeInt(tickets.callCount(t));
+            out.writeInt(tickets.window(t));
+            out.writeInt(tickets.targetWindow(t));
+            out.writeLong(tickets.calledMs(t));
+            out.writeLong(tickets.serviceStartMs(t));
+            out.writeBoolean(tickets.everCalled(t));
+            out.writeByte(tickets.rating(t));
+            out.writeLong(tickets.appointmentCode(t));
         }
-        for (int q = 0; q < centre.serviceQueueCount(); q++)
+        for (int line = 0; line < centre.lines.serviceLines(); line++)
         {
-            writeQueue(centre.serviceQueueById(q), out);
+            writeLine(centre, line, out);
         }
         for (final WindowState w : centre.windows)
         {
-            writeQueue(w.transfers, out);
+            writeLine(centre, centre.transferLine(w.index), out);
             out.writeByte(w.mode.code());
             out.writeInt(w.staff);
-            out.writeInt(w.current == null ? -1 : w.current.index);
-            out.writeInt(w.last == null ? -1 : w.last.index);
+            out.writeInt(w.current);
+            out.writeInt(w.last);
         }
         writeMap(centre.ticketByRequest, out);
         writeMap(centre.appointmentByRequest, out);
@@ -182,12 +183,12 @@ final class StateCodec
         out.writeInt(centre.ratingCount);
     }
 
-    private static void writeQueue(final TicketQueue queue, final DataOutput out) throws IOException
+    private static void writeLine(final CentreState centre, final int line, final DataOutput out) throws IOException
     {
-        out.writeInt(queue.size);
-        for (Ticket t = queue.head; t != null; t = t.next)
+        out.writeInt(centre.lines.size(line));
+        for (int t = centre.lines.head(line); t != TicketTable.NONE; t = centre.tickets.next(t))
         {
-            out.writeInt(t.index);
+            out.writeInt(t);
         }
     }
 
@@ -254,42 +255,43 @@ final class StateCodec
         centre.startDay(dayStartMs);
         centre.openWindows = 0;
         final int count = in.readInt();
+        final int[] services = new int[Command.MAX_SERVICES];
         for (int i = 0; i < count; i++)
         {
-            final Ticket t = centre.newTicket();
-            t.number = in.readInt();
-            t.priority = in.readByte();
-            t.serviceCount = in.readByte();
-            for (int s = 0; s < t.serviceCount; s++)
+            final int number = in.readInt();
+            final int priority = in.readByte();
+            final int serviceCount = in.readByte();
+            for (int s = 0; s < serviceCount; s++)
             {
-                t.services[s] = in.readInt();
+                services[s] = in.readInt();
             }
-            t.currentServiceIndex = in.readByte();
-            t.issuedMs = in.readLong();
-            centre.setState(t, TicketState.fromCode(in.readByte()));
-            t.callCount = in.readInt();
-            t.window = in.readInt();
-            t.targetWindow = in.readInt();
-            t.calledMs = in.readLong();
-            t.serviceStartMs = in.readLong();
-            t.everCalled = in.readBoolean();
-            t.rating = in.readByte();
-            t.appointmentCode = in.readLong();
-            centre.ticketByNumber.put(t.number, t.index);
+            final int step = in.readByte();
+            final long issuedMs = in.readLong();
+            final TicketState state = TicketState.fromCode(in.readByte());
+            final int callCount = in.readInt();
+            final int window = in.readInt();
+            final int targetWindow = in.readInt();
+            final long calledMs = in.readLong();
+            final long serviceStartMs = in.readLong();
+            final boolean everCalled = in.readBoolean();
+            final int rating = in.readByte();
+            final long appointmentCode = in.readLong();
+            final int t = centre.tickets.restore(number, priority, services, serviceCount, step, issuedMs, callCount,
+                window, targetWindow, calledMs, serviceStartMs, everCalled, rating, appointmentCode);
+            centre.setState(t, state);
+            centre.ticketByNumber.put(number, t);
         }
-        for (int q = 0; q < centre.serviceQueueCount(); q++)
+        for (int line = 0; line < centre.lines.serviceLines(); line++)
         {
-            readQueue(centre, centre.serviceQueueById(q), in);
+            readLine(centre, line, in);
         }
         for (final WindowState w : centre.windows)
         {
-            readQueue(centre, w.transfers, in);
+            readLine(centre, centre.transferLine(w.index), in);
             w.setMode(WindowMode.fromCode(in.readByte()));
             w.staff = in.readInt();
-            final int current = in.readInt();
-            final int last = in.readInt();
-            w.setCurrent(current < 0 ? null : centre.tickets[current]);
-            w.last = last < 0 ? null : centre.tickets[last];
+            w.setCurrent(in.readInt());
+            w.last = in.readInt();
             if (w.mode == WindowMode.OPEN)
             {
                 centre.openWindows++;
@@ -311,13 +313,12 @@ final class StateCodec
         centre.ratingCount = in.readInt();
     }
 
-    private static void readQueue(final CentreState centre, final TicketQueue queue, final DataInput in)
-        throws IOException
+    private static void readLine(final CentreState centre, final int line, final DataInput in) throws IOException
     {
         final int size = in.readInt();
         for (int i = 0; i < size; i++)
         {
-            queue.insert(centre.tickets[in.readInt()]);
+            centre.lines.insert(line, in.readInt());
         }
     }
 

@@ -41,68 +41,71 @@ final class StateInvariants
     private static void checkTickets(final CentreState centre)
     {
         final int[] counts = new int[TicketState.COUNT + 1];
-        for (int i = 0; i < centre.ticketCount; i++)
+        final TicketTable tickets = centre.tickets;
+        for (int t = 0; t < tickets.count(); t++)
         {
-            final Ticket t = centre.tickets[i];
-            require(t.index == i && t.state != null, "ticket ", i, " has no state");
-            counts[t.state.code()]++;
-            require(centre.ticketByNumber.get(t.number) == i, "ticket number not unique: ", t.number, "");
-            final TicketQueue expected = t.targetWindow >= 0
-                ? centre.windows[t.targetWindow].transfers
-                : centre.serviceQueue(t.currentService(), t.priority);
-            require((t.state == TicketState.WAITING) == (t.queue != null), "ticket ", i, " waiting but not queued");
-            require(t.queue == null || t.queue == expected, "ticket ", i, " in a wrong line");
-            if (t.state == TicketState.CALLED || t.state == TicketState.SERVING)
+            final TicketState state = tickets.state(t);
+            require(state != null, "ticket ", t, " has no state");
+            counts[state.code()]++;
+            require(centre.ticketByNumber.get(tickets.number(t)) == t, "ticket number not unique: ", tickets.number(t),
+                "");
+            final int line = tickets.line(t);
+            require((state == TicketState.WAITING) == (line != TicketTable.NONE), "ticket ", t,
+                " waiting but not queued");
+            require(line == TicketTable.NONE || line == centre.homeLine(t), "ticket ", t, " in a wrong line");
+            require(tickets.currentService(t) == tickets.service(t, tickets.step(t)), "ticket ", t,
+                " current service differs from its plan");
+            if (state == TicketState.CALLED || state == TicketState.SERVING)
             {
-                require(t.window >= 0 && centre.windows[t.window].current == t, "ticket ", i,
+                final int window = tickets.window(t);
+                require(window >= 0 && centre.windows[window].current == t, "ticket ", t,
                     " called but its window does not point back");
             }
         }
-        require(centre.ticketByNumber.size() == centre.ticketCount, "number index size ", centre.index, "");
+        require(centre.ticketByNumber.size() == tickets.count(), "number index size ", centre.index, "");
         int sum = 0;
         for (int code = 1; code <= TicketState.COUNT; code++)
         {
             require(counts[code] == centre.stateCounts[code], "count of state ", code, " is off");
             sum += counts[code];
         }
-        require(sum == centre.ticketCount, "states do not add up to issued at centre ", centre.index, "");
+        require(sum == tickets.count(), "states do not add up to issued at centre ", centre.index, "");
     }
 
     private static void checkLines(final CentreState centre)
     {
+        final TicketLines lines = centre.lines;
         int queued = 0;
-        for (int q = 0; q < centre.serviceQueueCount(); q++)
+        for (int line = 0; line < lines.count(); line++)
         {
-            final int n = checkLine(centre.serviceQueueById(q));
-            queued += n;
-            if (q % CentreState.PRIORITY_CLASSES == 0)
-            {
-                final int service = q / CentreState.PRIORITY_CLASSES;
-                require(centre.load.waiting(service) == n + centre.serviceQueueById(q + 1).size
-                    + centre.serviceQueueById(q + 2).size, "waiting count of service ", service, " is off");
-            }
+            queued += checkLine(centre, line);
         }
-        for (final WindowState w : centre.windows)
+        for (int q = 0; q < lines.serviceLines(); q += CentreState.PRIORITY_CLASSES)
         {
-            queued += checkLine(w.transfers);
+            final int service = q / CentreState.PRIORITY_CLASSES;
+            require(centre.load.waiting(service) == lines.size(q) + lines.size(q + 1) + lines.size(q + 2),
+                "waiting count of service ", service, " is off");
         }
         require(queued == centre.stateCounts[TicketState.WAITING.code()], "waiting count ",
             centre.stateCounts[TicketState.WAITING.code()], " differs from lines");
     }
 
-    private static int checkLine(final TicketQueue queue)
+    private static int checkLine(final CentreState centre, final int line)
     {
+        final TicketTable tickets = centre.tickets;
+        final TicketLines lines = centre.lines;
         int n = 0;
-        Ticket previous = null;
-        for (Ticket t = queue.head; t != null; t = t.next)
+        int previous = TicketTable.NONE;
+        for (int t = lines.head(line); t != TicketTable.NONE; t = tickets.next(t))
         {
-            require(t.queue == queue && t.prev == previous, "broken links in line ", queue.id, "");
-            require(previous == null || previous.isBefore(t), "line ", queue.id, " out of issue order");
+            require(tickets.line(t) == line && tickets.prev(t) == previous, "broken links in line ", line, "");
+            require(previous == TicketTable.NONE || tickets.orderKey(previous) < tickets.orderKey(t), "line ", line,
+                " out of issue order");
             previous = t;
             n++;
         }
-        require(previous == queue.tail && n == queue.size, "line ", queue.id, " size or tail wrong");
-        require(queue.indexMatches(), "line index of line ", queue.id, " is wrong");
+        require(previous == lines.tail(line) && n == lines.size(line), "line ", line, " size or tail wrong");
+        require(lines.indexMatches(line), "line index of line ", line, " is wrong");
         return n;
     }
 
@@ -112,17 +115,19 @@ final class StateInvariants
         final int[] serving = new int[state.serviceCount];
         for (final WindowState w : centre.windows)
         {
-            if (w.current != null)
+            if (w.current != TicketTable.NONE)
             {
-                require(w.mode == WindowMode.OPEN && w.current.window == w.index, "window ", w.index,
+                final TicketState current = centre.tickets.state(w.current);
+                require(w.mode == WindowMode.OPEN && centre.tickets.window(w.current) == w.index, "window ", w.index,
                     " current ticket does not point back");
-                require(w.current.state == TicketState.CALLED || w.current.state == TicketState.SERVING,
+                require(current == TicketState.CALLED || current == TicketState.SERVING,
                     "window ", w.index, " current ticket is not called or serving");
             }
             require(w.flagsMatch(), "window flags of window ", w.index, " are off");
             if (w.mode == WindowMode.CLOSED)
             {
-                require(w.staff == -1 && w.transfers.size == 0, "closed window ", w.index, " has staff or transfers");
+                require(w.staff == -1 && centre.lines.size(centre.transferLine(w.index)) == 0, "closed window ",
+                    w.index, " has staff or transfers");
             }
             else
             {

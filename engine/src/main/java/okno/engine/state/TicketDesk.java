@@ -62,10 +62,10 @@ final class TicketDesk
         {
             return Result.CENTRE_CLOSED;
         }
-        final Ticket t = create(centre, c.services, c.serviceCount, priority.code(), 0, c);
+        final int t = create(centre, c.services, c.serviceCount, priority.code(), 0, c);
         if (c.requestKey != 0)
         {
-            centre.ticketByRequest.put(c.requestKey, t.index);
+            centre.ticketByRequest.put(c.requestKey, t);
         }
         return Result.OK;
     }
@@ -82,19 +82,20 @@ final class TicketDesk
         {
             return false;
         }
-        final Ticket t = centre.tickets[original];
+        final TicketTable tickets = centre.tickets;
+        final long appointmentCode = tickets.appointmentCode(original);
         c.duplicate = true;
-        c.resultTicket = t.number;
-        c.resultAppointmentCode = t.appointmentCode;
-        if (t.appointmentCode != 0)
+        c.resultTicket = tickets.number(original);
+        c.resultAppointmentCode = appointmentCode;
+        if (appointmentCode != 0)
         {
-            c.resultSlotMs = state.appointments.slotMs(state.appointments.find(t.appointmentCode));
+            c.resultSlotMs = state.appointments.slotMs(state.appointments.find(appointmentCode));
         }
-        if (t.state == TicketState.WAITING)
+        if (tickets.state(original) == TicketState.WAITING)
         {
-            final int ahead = state.ahead(centre, t);
+            final int ahead = state.ahead(centre, original);
             c.resultPosition = ahead + 1;
-            c.resultEtaSeconds = state.etaSeconds(centre, t.currentService(), ahead);
+            c.resultEtaSeconds = state.etaSeconds(centre, tickets.currentService(original), ahead);
         }
         return true;
     }
@@ -127,26 +128,25 @@ final class TicketDesk
         return Result.OK;
     }
 
-    /** Creates, numbers and enqueues a ticket; writes the result fields and reports TICKET_ISSUED. */
-    Ticket create(final CentreState centre, final int[] services, final int count, final int priority,
+    /**
+     * Creates, numbers and enqueues a ticket; writes the result fields and reports TICKET_ISSUED.
+     *
+     * @return the ticket's place in the centre's {@link TicketTable}
+     */
+    int create(final CentreState centre, final int[] services, final int count, final int priority,
         final long appointmentCode, final Command c)
     {
         final long nowMs = state.nowMs;
-        final Ticket t = centre.newTicket();
         final char prefix = state.catalog.prefix(services[0]);
         final int serial = ++centre.serials[prefix - 'A'];
-        t.number = TicketNumber.encode(prefix, serial);
-        System.arraycopy(services, 0, t.services, 0, count);
-        t.serviceCount = count;
-        t.priority = priority;
-        t.issuedMs = nowMs;
-        t.appointmentCode = appointmentCode;
-        centre.ticketByNumber.put(t.number, t.index);
+        final int number = TicketNumber.encode(prefix, serial);
+        final int t = centre.tickets.add(number, priority, services, count, nowMs, appointmentCode);
+        centre.ticketByNumber.put(number, t);
         state.kpis.visitor(centre.index);
         state.schedule.arrival(centre.index, state.calendar.minuteOfDay(nowMs) / 60);
         final int ahead = centre.waitingFor(services[0]);
         centre.enqueue(t);
-        c.resultTicket = t.number;
+        c.resultTicket = number;
         c.resultPosition = ahead + 1;
         c.resultEtaSeconds = state.etaSeconds(centre, services[0], ahead);
         final EngineEvent e = state.ticketEvent(EventType.TICKET_ISSUED, centre, t);
@@ -164,18 +164,19 @@ final class TicketDesk
         {
             return Result.UNKNOWN_CENTRE;
         }
-        final Ticket t = centre.ticketByNumber(c.ticketNumber);
-        if (t == null)
+        final int t = centre.ticketByNumber(c.ticketNumber);
+        if (t == TicketTable.NONE)
         {
             return Result.UNKNOWN_TICKET;
         }
-        if (t.state != TicketState.WAITING && t.state != TicketState.POSTPONED)
+        final TicketState ticketState = centre.tickets.state(t);
+        if (ticketState != TicketState.WAITING && ticketState != TicketState.POSTPONED)
         {
             return Result.TICKET_NOT_WAITING;
         }
         centre.dequeue(t);
         centre.setState(t, TicketState.CANCELLED);
-        c.resultTicket = t.number;
+        c.resultTicket = centre.tickets.number(t);
         state.ticketEvent(EventType.TICKET_CANCELLED, centre, t).flag = 0;
         state.publish();
         return Result.OK;

@@ -57,19 +57,20 @@ final class ViewBuilder
     {
         final CentreState cs = state.centres[centre];
         final List<QueueEntry> entries = new ArrayList<>();
-        final List<Ticket> tickets = new ArrayList<>();
-        for (int i = 0; i < cs.ticketCount; i++)
+        final TicketTable tickets = cs.tickets;
+        final List<Integer> waiting = new ArrayList<>();
+        for (int t = 0; t < tickets.count(); t++)
         {
-            final Ticket t = cs.tickets[i];
-            if (t.state == TicketState.WAITING && t.currentService() == service)
+            if (tickets.state(t) == TicketState.WAITING && tickets.currentService(t) == service)
             {
-                tickets.add(t);
+                waiting.add(t);
             }
         }
-        tickets.sort((a, b) -> a.isBefore(b) ? -1 : b.isBefore(a) ? 1 : 0);
-        for (final Ticket t : tickets)
+        waiting.sort((a, b) -> Long.compare(tickets.orderKey(a), tickets.orderKey(b)));
+        for (final int t : waiting)
         {
-            entries.add(new QueueEntry(t.number, t.priority, t.issuedMs, t.targetWindow));
+            entries.add(new QueueEntry(tickets.number(t), tickets.priority(t), tickets.issuedMs(t),
+                tickets.targetWindow(t)));
         }
         return entries;
     }
@@ -77,37 +78,43 @@ final class ViewBuilder
     TicketView ticket(final int centre, final int number)
     {
         final CentreState cs = state.centres[centre];
-        final Ticket t = cs.ticketByNumber(number);
-        if (t == null)
+        final int t = cs.ticketByNumber(number);
+        if (t == TicketTable.NONE)
         {
             return null;
         }
-        final List<Integer> services = new ArrayList<>(t.serviceCount);
-        for (int i = 0; i < t.serviceCount; i++)
+        final TicketTable tickets = cs.tickets;
+        final List<Integer> services = new ArrayList<>(tickets.serviceCount(t));
+        for (int i = 0; i < tickets.serviceCount(t); i++)
         {
-            services.add(t.services[i]);
+            services.add(tickets.service(t, i));
         }
         int position = -1;
         int etaSeconds = -1;
-        if (t.state == TicketState.WAITING)
+        if (tickets.state(t) == TicketState.WAITING)
         {
             final int ahead = state.ahead(cs, t);
             position = ahead + 1;
-            etaSeconds = state.etaSeconds(cs, t.currentService(), ahead);
+            etaSeconds = state.etaSeconds(cs, tickets.currentService(t), ahead);
         }
-        return new TicketView(centre, t.number, t.state, t.priority, services, t.currentServiceIndex, t.issuedMs,
-            position, etaSeconds, t.window, t.targetWindow, t.callCount, t.rating, t.appointmentCode);
+        return new TicketView(centre, tickets.number(t), tickets.state(t), tickets.priority(t), services,
+            tickets.step(t), tickets.issuedMs(t), position, etaSeconds, tickets.window(t), tickets.targetWindow(t),
+            tickets.callCount(t), tickets.rating(t), tickets.appointmentCode(t));
     }
 
     WindowView window(final int centre, final int window)
     {
-        final WindowState w = state.centres[centre].windows[window];
-        final Ticket current = w.current;
-        final long since = current == null ? 0
-            : current.state == TicketState.SERVING ? current.serviceStartMs : current.calledMs;
-        return new WindowView(centre, window, w.mode, w.staff, current == null ? -1 : current.number,
-            current == null ? null : current.state, since, w.last == null ? -1 : w.last.number,
-            w.last == null ? 0 : w.last.rating, w.transfers.size);
+        final CentreState cs = state.centres[centre];
+        final TicketTable tickets = cs.tickets;
+        final WindowState w = cs.windows[window];
+        final int current = w.current;
+        final boolean calling = current != TicketTable.NONE;
+        final long since = !calling ? 0 : tickets.state(current) == TicketState.SERVING
+            ? tickets.serviceStartMs(current) : tickets.calledMs(current);
+        final boolean served = w.last != TicketTable.NONE;
+        return new WindowView(centre, window, w.mode, w.staff, calling ? tickets.number(current) : -1,
+            calling ? tickets.state(current) : null, since, served ? tickets.number(w.last) : -1,
+            served ? tickets.rating(w.last) : 0, cs.lines.size(cs.transferLine(window)));
     }
 
     StaffView staff(final int staffIndex)
@@ -156,7 +163,7 @@ final class ViewBuilder
     {
         final CentreState cs = state.centres[centre];
         final int[] n = cs.stateCounts;
-        return new CentreCounters(centre, cs.ticketCount, n[TicketState.WAITING.code()],
+        return new CentreCounters(centre, cs.tickets.count(), n[TicketState.WAITING.code()],
             n[TicketState.CALLED.code()], n[TicketState.SERVING.code()], n[TicketState.DONE.code()],
             n[TicketState.NO_SHOW.code()], n[TicketState.POSTPONED.code()], n[TicketState.CANCELLED.code()],
             cs.servicesCompleted, cs.waitSumMs, cs.waitCount, cs.maxWaitMs, cs.ratingSum, cs.ratingCount);

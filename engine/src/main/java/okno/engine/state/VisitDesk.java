@@ -32,10 +32,10 @@ final class VisitDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
+        final int t = w.current;
         centre.setState(t, TicketState.SERVING);
-        t.serviceStartMs = state.nowMs;
-        c.resultTicket = t.number;
+        centre.tickets.setServiceStartMs(t, state.nowMs);
+        c.resultTicket = centre.tickets.number(t);
         state.windowTicketEvent(EventType.SERVICE_STARTED, centre, w, t);
         state.publish();
         return Result.OK;
@@ -50,23 +50,25 @@ final class VisitDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
-        final int service = t.currentService();
-        final long serviceMs = state.nowMs - t.serviceStartMs;
+        final TicketTable tickets = centre.tickets;
+        final int t = w.current;
+        final int service = tickets.currentService(t);
+        final long serviceMs = state.nowMs - tickets.serviceStartMs(t);
         state.eta.record(centre.index, service, serviceMs);
         state.kpis.served(centre.index, serviceMs);
         centre.servicesCompleted++;
-        w.setCurrent(null);
+        w.setCurrent(TicketTable.NONE);
         w.last = t;
-        c.resultTicket = t.number;
+        c.resultTicket = tickets.number(t);
+        final boolean more = tickets.hasNextService(t);
         final EngineEvent e = state.windowTicketEvent(EventType.SERVICE_COMPLETED, centre, w, t);
         e.durationMs = serviceMs;
-        e.flag = t.hasNextService() ? 1 : 0;
+        e.flag = more ? 1 : 0;
         state.publish();
-        if (t.hasNextService())
+        if (more)
         {
-            t.currentServiceIndex++;
-            t.callCount = 0;
+            tickets.nextService(t);
+            tickets.setCallCount(t, 0);
             centre.enqueue(t);
         }
         else
@@ -85,31 +87,32 @@ final class VisitDesk
         }
         final CentreState centre = state.centres[c.centre];
         final WindowState w = centre.windows[c.window];
-        final Ticket t = w.current;
+        final TicketTable tickets = centre.tickets;
+        final int t = w.current;
         final Result target = checkTransferTarget(c, centre, w, t);
         if (target != Result.OK)
         {
             return target;
         }
-        w.setCurrent(null);
+        w.setCurrent(TicketTable.NONE);
         if (c.targetService >= 0)
         {
-            t.services[t.currentServiceIndex] = c.targetService;
+            tickets.replaceCurrentService(t, c.targetService);
         }
         else
         {
-            t.targetWindow = c.targetWindow;
+            tickets.setTargetWindow(t, c.targetWindow);
         }
-        t.callCount = 0;
+        tickets.setCallCount(t, 0);
         centre.enqueue(t);
-        c.resultTicket = t.number;
+        c.resultTicket = tickets.number(t);
         final EngineEvent e = state.windowTicketEvent(EventType.TRANSFERRED, centre, w, t);
-        e.targetWindow = t.targetWindow;
+        e.targetWindow = tickets.targetWindow(t);
         state.publish();
         return Result.OK;
     }
 
-    private Result checkTransferTarget(final Command c, final CentreState centre, final WindowState w, final Ticket t)
+    private Result checkTransferTarget(final Command c, final CentreState centre, final WindowState w, final int t)
     {
         if ((c.targetService >= 0) == (c.targetWindow >= 0))
         {
@@ -125,9 +128,9 @@ final class VisitDesk
             {
                 return Result.SERVICE_NOT_OFFERED;
             }
-            for (int i = t.currentServiceIndex; i < t.serviceCount; i++)
+            for (int i = centre.tickets.step(t); i < centre.tickets.serviceCount(t); i++)
             {
-                if (t.services[i] == c.targetService)
+                if (centre.tickets.service(t, i) == c.targetService)
                 {
                     return Result.TRANSFER_TARGET_INVALID;
                 }
@@ -139,7 +142,7 @@ final class VisitDesk
             return Result.UNKNOWN_WINDOW;
         }
         final WindowState target = centre.windows[c.targetWindow];
-        if (target == w || target.mode != WindowMode.OPEN || target.weightOf(t.currentService()) == 0)
+        if (target == w || target.mode != WindowMode.OPEN || target.weightOf(centre.tickets.currentService(t)) == 0)
         {
             return Result.TRANSFER_TARGET_INVALID;
         }
@@ -157,17 +160,17 @@ final class VisitDesk
         {
             return Result.BAD_SCORE;
         }
-        final Ticket t = w.current != null ? w.current : w.last;
-        if (t == null)
+        final int t = w.current != TicketTable.NONE ? w.current : w.last;
+        if (t == TicketTable.NONE)
         {
             return Result.NOTHING_TO_RATE;
         }
-        if (t.rating != 0)
+        final CentreState centre = state.centres[c.centre];
+        if (centre.tickets.rating(t) != 0)
         {
             return Result.ALREADY_RATED;
         }
-        final CentreState centre = state.centres[c.centre];
-        t.rating = c.score;
+        centre.tickets.setRating(t, c.score);
         centre.ratingSum += c.score;
         centre.ratingCount++;
         state.kpis.rated(centre.index, c.score);
@@ -176,7 +179,7 @@ final class VisitDesk
             state.staff[w.staff].ratingSum += c.score;
             state.staff[w.staff].ratingCount++;
         }
-        c.resultTicket = t.number;
+        c.resultTicket = centre.tickets.number(t);
         final EngineEvent e = state.windowTicketEvent(EventType.RATED, centre, w, t);
         e.score = c.score;
         state.publish();

@@ -79,7 +79,7 @@ final class WindowDesk
         {
             return Result.WINDOW_CLOSED;
         }
-        if (w.current != null)
+        if (w.current != TicketTable.NONE)
         {
             return Result.WINDOW_BUSY;
         }
@@ -101,11 +101,11 @@ final class WindowDesk
         s.window = -1;
         w.setMode(WindowMode.CLOSED);
         w.staff = -1;
-        while (w.transfers.head != null)
+        final int transfers = centre.transferLine(w.index);
+        for (int t = centre.lines.head(transfers); t != TicketTable.NONE; t = centre.lines.head(transfers))
         {
-            final Ticket t = w.transfers.head;
-            w.transfers.remove(t);
-            t.targetWindow = -1;
+            centre.lines.remove(t);
+            centre.tickets.setTargetWindow(t, -1);
             centre.enqueue(t);
         }
     }
@@ -122,7 +122,7 @@ final class WindowDesk
         {
             return open;
         }
-        if (w.current != null)
+        if (w.current != TicketTable.NONE)
         {
             return Result.WINDOW_BUSY;
         }
@@ -165,10 +165,10 @@ final class WindowDesk
         {
             return state.windowLookupFailure(c);
         }
-        if (w.current == null)
+        if (w.current == TicketTable.NONE)
         {
             return Result.NO_CURRENT_TICKET;
         }
-        return expected == null || w.current.state == expected ? Result.OK : otherwise;
+        return expected == null || state.centres[c.centre].tickets.state(w.current) == expected ? Result.OK : otherwise;
     }
 }

@@ -4,7 +4,8 @@ import okno.engine.api.WindowMode;
 
 /**
  * One window of a centre: its skills (fixed by configuration), mode, staff member, the ticket it is calling or
- * serving, the last visit completed, and the queue of tickets transferred to it.
+ * serving and the last visit completed (places in the centre's {@link TicketTable}). The tickets transferred to
+ * it wait in its transfer line ({@link CentreState#transferLine}).
  */
 public final class WindowState
 {
@@ -23,28 +24,27 @@ public final class WindowState
      * below it in its word.
      */
     private final long[] skillTable;
-    final TicketQueue transfers;
     private final WindowFlags flags;
 
     /** Written only through {@link #setMode}. */
     WindowMode mode = WindowMode.CLOSED;
     int staff = -1;
-    /** Written only through {@link #setCurrent}. */
-    Ticket current;
-    Ticket last;
+    /** Ticket called or served here, or {@link TicketTable#NONE}; written only through {@link #setCurrent}. */
+    int current = TicketTable.NONE;
+    /** Ticket of the last visit completed here today, or {@link TicketTable#NONE}. */
+    int last = TicketTable.NONE;
 
     /**
      * @param skillServices distinct service indexes below {@code serviceCount}
      * @param flags         the centre's open and free windows, kept up to date by this window
      */
     WindowState(final int index, final int[] skillServices, final int[] skillWeights, final int serviceCount,
-        final int queueId, final WindowFlags flags)
+        final WindowFlags flags)
     {
         this.index = index;
         this.flags = flags;
         this.skillServices = skillServices;
         this.skillWeights = skillWeights;
-        this.transfers = new TicketQueue(queueId);
         this.words = LineIndex.words(serviceCount);
         this.skillTable = new long[2 * words + (skillServices.length + 7) / 8];
         for (final int service : skillServices)
@@ -71,14 +71,14 @@ public final class WindowState
     void setMode(final WindowMode mode)
     {
         this.mode = mode;
-        flags.set(index, mode == WindowMode.OPEN, current == null);
+        flags.set(index, mode == WindowMode.OPEN, current == TicketTable.NONE);
     }
 
-    /** Sets the ticket called or served here ({@code null}: none), keeping the centre's window flags. */
-    void setCurrent(final Ticket ticket)
+    /** Sets the ticket called or served here ({@link TicketTable#NONE}: none), keeping the centre's window flags. */
+    void setCurrent(final int ticket)
     {
         current = ticket;
-        flags.set(index, mode == WindowMode.OPEN, ticket == null);
+        flags.set(index, mode == WindowMode.OPEN, ticket == TicketTable.NONE);
     }
 
     /** @return whether the centre's window flags agree with this window (invariant check). */
@@ -86,7 +86,7 @@ public final class WindowState
     {
         final long bit = 1L << index;
         return ((flags.open(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN)
-            && ((flags.free(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN && current == null);
+            && ((flags.free(index >>> 6) & bit) != 0) == (mode == WindowMode.OPEN && current == TicketTable.NONE);
     }
 
     private int rank(final int service)
@@ -126,7 +126,20 @@ public final class WindowState
         {
             return 0;
         }
-        final int rank = rank(service);
+        return skillWeightAt(service >>> 6, service & 63);
+    }
+
+    /**
+     * Weight of a skill found in the skill bitset, without the membership check of {@link #weightOf}: call-next
+     * walks the set bits of {@link #skillBits} and asks for each.
+     *
+     * @param word word of the skill bitset
+     * @param bit  a set bit of {@code skillBits(word)}
+     * @return weight (1..255) of the service {@code 64 * word + bit}
+     */
+    public int skillWeightAt(final int word, final int bit)
+    {
+        final int rank = (int)skillTable[words + word] + Long.bitCount(skillTable[word] & ((1L << bit) - 1));
         return (int)(skillTable[2 * words + (rank >>> 3)] >>> ((rank & 7) << 3)) & 0xFF;
     }
 
@@ -137,12 +150,6 @@ public final class WindowState
     public long skillBits(final int word)
     {
         return skillTable[word];
-    }
-
-    /** @return tickets transferred to this window, oldest issue first. */
-    public TicketQueue transfers()
-    {
-        return transfers;
     }
 
     /** @return closed, open or on break. */
