@@ -181,9 +181,10 @@ final class ThroughputBench
     {
         final ArrayBlockingQueue<Command> queue = new ArrayBlockingQueue<>(capacity);
         final Workload workload = Workload.generate(network, 42, visits, 0, 1);
-        if (workload.size() <= 2 * capacity)
+        if (capacity >= Workload.SLOTS)
         {
-            throw new IllegalArgumentException("queue capacity " + capacity + " too large for the workload");
+            throw new IllegalArgumentException("queue capacity " + capacity + " too large for the workload's "
+                + Workload.SLOTS + " reused command slots");
         }
         final NetworkState state = new NetworkState(network);
         final AtomicLong consumed = new AtomicLong();
