@@ -4,6 +4,7 @@ import okno.config.ServiceDef;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
+import okno.engine.api.StaffMode;
 
 /**
  * Staff the balancer moves: on arrival a member opens the closed window having the centre's longest line (the
@@ -65,26 +66,37 @@ final class Deployments
         }
     }
 
-    /** A moved staff member arrived: home again, or open the closed window having the longest line. */
+    /**
+     * A moved staff member arrived: home again, or open the closed window having the longest line. The engine
+     * lands a member on standby and reported it while applying a command; the balancer may have sent them on
+     * before this runs (a tick evaluates right after the landings it fires): then the arrival only counts (pay,
+     * a regular member back home) and their next arrival decides.
+     */
     void arrived(final int member, final int c)
     {
         final long nowMs = clock.nowMs();
         roster.leave(member, nowMs);
-        if (hall.memberWindow[member] >= 0)
+        final boolean backHome = c == roster.home(member) && !roster.pool(member);
+        if (backHome)
         {
-            // a pool member who arrived in a tick already took a window there to help locally
+            staffing.movedBack(c);
+        }
+        if (hall.memberWindow[member] >= 0 || engine.state().staff(member).mode() == StaffMode.TRAVELLING)
+        {
+            // a pool member who arrived in a tick already took a window there to help locally, or the member is
+            // on the way again
+            return;
+        }
+        if (backHome)
+        {
+            // back in the back office: off standby, so the balancer does not send them away again
+            pool.offDuty(member);
+            duty.backOffice(member);
+            staffing.replan(c);
             return;
         }
         if (c == roster.home(member))
         {
-            if (!roster.pool(member))
-            {
-                // back in the back office: off standby, so the balancer does not send them away again
-                pool.offDuty(member);
-                staffing.movedBack(c);
-                duty.backOffice(member);
-                staffing.replan(c);
-            }
             return;
         }
         final int best = longestLineClosed(c);
@@ -150,27 +162,24 @@ final class Deployments
 
     /**
      * A moved member whose work away is done travels home (the trip is part of their duty); a standby pool member
-     * stays on standby where they are (the balancer sends them on) until their shift is over.
+     * stays on standby where they are (the balancer sends them on). After their shift or the last closing either
+     * goes off duty where they are, so the balancer no longer counts on them.
      */
     void sendHome(final int member)
     {
         final long nowMs = clock.nowMs();
-        if (roster.pool(member))
+        if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
         {
-            if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
-            {
-                pool.offDuty(member);
-            }
+            pool.offDuty(member);
             return;
         }
-        final int home = roster.home(member);
-        if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
+        if (roster.pool(member))
         {
             return;
         }
         final Command slot = engine.command(CommandType.ASSIGN_STAFF);
         slot.staff = member;
-        slot.targetCentre = home;
+        slot.targetCentre = roster.home(member);
         engine.apply();
     }
 }
