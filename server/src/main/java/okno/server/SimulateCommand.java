@@ -7,6 +7,7 @@ import okno.server.sim.ShiftRules;
 import okno.server.sim.SimPolicy;
 import okno.server.sim.SimSettings;
 import okno.server.sim.Simulation;
+import okno.server.sim.UniversalSkills;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +66,10 @@ final class SimulateCommand implements Callable<Integer>
         + "with a 30-minute break in every 4 hours)")
     private boolean noBreaks;
 
+    @Option(names = "--universal-skills", description = "every window serves every service of its centre "
+        + "(universal specialists; default: the network's window skills)")
+    private boolean universalSkills;
+
     @Option(names = "--leanest", description = "find per policy the leanest staffing that meets the goals "
         + "(mean wait <= 3 min, P(wait > 15 min) <= 1/2000) instead of using --staffing")
     private boolean leanest;
@@ -116,7 +121,7 @@ final class SimulateCommand implements Callable<Integer>
             err.println("okno simulate: --surprise must be 0..1 and --standby >= 0");
             return OknoMain.EXIT_USAGE;
         }
-        final SimSettings settings = new SimSettings(net, seed, days, start, chosen,
+        final SimSettings settings = new SimSettings(universalSkills ? UniversalSkills.of(net) : net, seed, days, start, chosen,
             visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
             noBreaks ? ShiftRules.NONE : ShiftRules.CITY, surprise,
             standby == null ? SimSettings.poolSize(net) / 4 : standby);

@@ -20,6 +20,15 @@ import java.util.function.LongConsumer;
  * staff already on their way and chosen before, or its offered load needs more windows than that (see
  * {@link #shortOfWindows}), and it has a closed window to open: moves fill the need, no more.
  *
+ * <p><b>Lines.</b> A window serves a few agencies, not the whole centre's work, so one service's line can be far
+ * over the promise while the centre's mean looks fine. So each centre's longest line counts too: per service
+ * with tickets waiting, its waiting work over the open windows having it (one when none), the largest of them;
+ * its last ticket waits for the work ahead of it, the line's work less one ticket's.
+ * A centre whose longest line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well if
+ * it has a closed window having that service; a helper counts as one more window for that line (the simulator,
+ * like a centre manager, opens the closed window with the longest line on arrival), and its score is the
+ * larger of the centre's and the line's.
+ *
  * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window),
  * and staff idle at an open window of a quiet centre (predicted wait without them below
  * {@link BalancerRules#lowWaitMs}, at least one window left open). A quiet centre keeps {@code ceil(sqrt(n))} of
@@ -75,6 +84,11 @@ public final class Balancer
     private final int[] closedLeft;
     private final long[] backlog;
     private final int[] waitingThere;
+    /** The centre's longest line: its waiting work, tickets, open windows (and helpers) and closed windows. */
+    private final long[] lineWork;
+    private final int[] lineWaiting;
+    private final int[] lineOpen;
+    private final int[] lineClosed;
     private final boolean[] openNow;
     /** Idle staff at windows of each quiet centre not yet chosen. */
     private final int[] idleLeft;
@@ -119,6 +133,10 @@ public final class Balancer
         closedLeft = new int[centreCount];
         backlog = new long[centreCount];
         waitingThere = new int[centreCount];
+        lineWork = new long[centreCount];
+        lineWaiting = new int[centreCount];
+        lineOpen = new int[centreCount];
+        lineClosed = new int[centreCount];
         openNow = new boolean[centreCount];
         idleLeft = new int[centreCount];
         candidates = new int[staffCount];
@@ -279,6 +297,11 @@ public final class Balancer
             }
             final int chosen = nextSpare(bestSource);
             spareNext[bestSource]++;
+            if (linePressed(bestTarget))
+            {
+                lineOpen[bestTarget]++;
+                lineClosed[bestTarget]--;
+            }
             windowsThere[bestTarget]++;
             closedLeft[bestTarget]--;
             if (spareKind[chosen] == 2)
@@ -323,13 +346,18 @@ public final class Balancer
             backlog[c] = probe.backlogMs(c);
             waitingThere[c] = probe.waiting(c);
             openNow[c] = probe.isOpen(c);
+            longestLine(c, probe);
         }
         for (int s = 0; s < staffCount && probe.anyTravelling(); s++)
         {
             if (probe.staffMode(s) == StaffMode.TRAVELLING.code())
             {
-                windowsThere[probe.staffCentre(s)]++;
-                closedLeft[probe.staffCentre(s)]--;
+                final int c = probe.staffCentre(s);
+                windowsThere[c]++;
+                closedLeft[c]--;
+                // a helper on the way opens a window of the longest line on arrival
+                lineOpen[c]++;
+                lineClosed[c]--;
             }
         }
         for (int c = 0; c < centreCount; c++)
@@ -343,6 +371,41 @@ public final class Balancer
                 overSinceMs[c] = nowMs;
             }
             sustained[c] = overSinceMs[c] != NEVER && nowMs - overSinceMs[c] >= rules.sustainMs();
+        }
+    }
+
+    /** Finds the centre's longest line: the service whose waiting work per open window having it is largest. */
+    private void longestLine(final int c, final LoadProbe probe)
+    {
+        lineWork[c] = 0;
+        lineWaiting[c] = 0;
+        lineOpen[c] = 1;
+        lineClosed[c] = 0;
+        if (waitingThere[c] == 0 || !openNow[c])
+        {
+            return;
+        }
+        int longest = -1;
+        for (int s = 0; s < probe.serviceCount(); s++)
+        {
+            final int waiting = probe.waitingFor(c, s);
+            if (waiting == 0)
+            {
+                continue;
+            }
+            final long work = waiting * probe.serviceMs(c, s);
+            final int open = Math.max(1, probe.openHaving(c, s));
+            if (work * lineOpen[c] > lineWork[c] * open)
+            {
+                longest = s;
+                lineWork[c] = work;
+                lineWaiting[c] = waiting;
+                lineOpen[c] = open;
+            }
+        }
+        if (longest >= 0)
+        {
+            lineClosed[c] = probe.windowsHaving(c, longest) - probe.openHaving(c, longest);
         }
     }
 
@@ -421,15 +484,31 @@ public final class Balancer
         return spareKind[s] != 2 || quiet(at) && idleLeft[at] > Math.ceil(Math.sqrt(windowsThere[at]));
     }
 
-    /** @return whether the centre's predicted wait, with the windows counted so far, is over the high mark. */
+    /**
+     * @return whether the centre's predicted wait, or that of its longest line, with the windows counted so far, is
+     *     over the high mark
+     */
     private boolean pressed(final int c)
+    {
+        return centrePressed(c) || linePressed(c);
+    }
+
+    private boolean centrePressed(final int c)
     {
         return waitingThere[c] > 0 && openNow[c] && backlog[c] / Math.max(1, windowsThere[c]) > rules.highWaitMs();
     }
 
+    private boolean linePressed(final int c)
+    {
+        // the last ticket of the line waits for the work ahead of it, not for its own
+        return lineWaiting[c] > 1
+            && (lineWork[c] - lineWork[c] / lineWaiting[c]) / Math.max(1, lineOpen[c]) > rules.highWaitMs();
+    }
+
     private boolean overloaded(final int c)
     {
-        return sustained[c] && closedLeft[c] > 0 && (pressed(c) || waitingThere[c] > 0 && shortOfWindows(c));
+        return sustained[c] && (closedLeft[c] > 0 && (centrePressed(c) || waitingThere[c] > 0 && shortOfWindows(c))
+            || lineClosed[c] > 0 && closedLeft[c] > 0 && linePressed(c));
     }
 
     /**
@@ -445,15 +524,26 @@ public final class Balancer
         return windowsThere[c] < load + Math.sqrt(load);
     }
 
-    /** Visitor-time saved at the target minus travel time; see the class comment. */
+    /** Visitor-time saved at the target minus travel time, the larger for the centre and its longest line. */
     private long score(final int c, final long travelMs)
     {
         final double meanServiceMs = backlog[c] / (double)waitingThere[c];
         final double arrivalsPerMs = arrivalRate[c] / (double)RATE_SCALE / rules.intervalMs();
         final int n = Math.max(1, windowsThere[c]);
-        final double horizon = rules.horizonMs();
-        final double drainMs = (backlog[c] + Math.max(0, arrivalsPerMs * meanServiceMs - n) * horizon) / n;
-        final double usefulMs = Math.min(horizon - travelMs, drainMs);
+        final double drainMs = (backlog[c] + Math.max(0, arrivalsPerMs * meanServiceMs - n) * rules.horizonMs()) / n;
+        final long centre = saved(drainMs, meanServiceMs, travelMs);
+        if (!linePressed(c))
+        {
+            return centre;
+        }
+        final long line = saved(lineWork[c] / (double)lineOpen[c], lineWork[c] / (double)lineWaiting[c], travelMs);
+        return Math.max(centre, line);
+    }
+
+    /** @return waiting time one more window saves on a line that drains in {@code drainMs}, minus the travel. */
+    private long saved(final double drainMs, final double meanServiceMs, final long travelMs)
+    {
+        final double usefulMs = Math.min(rules.horizonMs() - travelMs, drainMs);
         if (usefulMs <= 0)
         {
             return -travelMs;

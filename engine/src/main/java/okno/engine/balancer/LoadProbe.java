@@ -27,6 +27,21 @@ public interface LoadProbe
     /** @return work waiting: each waiting ticket's current service at its estimated service time, summed. */
     long backlogMs(int centre);
 
+    /** @return number of services. */
+    int serviceCount();
+
+    /** @return tickets waiting for a service at the centre. */
+    int waitingFor(int centre, int service);
+
+    /** @return estimated service time of a service at the centre. */
+    long serviceMs(int centre, int service);
+
+    /** @return open windows of the centre having the service. */
+    int openHaving(int centre, int service);
+
+    /** @return windows of the centre having the service (open or not). */
+    int windowsHaving(int centre, int service);
+
     /** @return tickets issued today so far (growth is the difference between evaluations). */
     long issuedToday(int centre);
 

@@ -167,6 +167,36 @@ final class BalancerHost implements LoadProbe
     }
 
     @Override
+    public int serviceCount()
+    {
+        return state.serviceCount;
+    }
+
+    @Override
+    public int waitingFor(final int centre, final int service)
+    {
+        return state.centres[centre].waitingFor(service);
+    }
+
+    @Override
+    public long serviceMs(final int centre, final int service)
+    {
+        return state.eta.serviceMs(centre, service);
+    }
+
+    @Override
+    public int openHaving(final int centre, final int service)
+    {
+        return state.centres[centre].load.openServing(service);
+    }
+
+    @Override
+    public int windowsHaving(final int centre, final int service)
+    {
+        return state.centres[centre].load.windowCount(service);
+    }
+
+    @Override
     public long issuedToday(final int centre)
     {
         return state.centres[centre].tickets.count();

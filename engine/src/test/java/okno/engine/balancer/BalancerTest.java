@@ -58,6 +58,39 @@ class BalancerTest
     }
 
     @Test
+    void oneServiceOverItsWindowsGetsHelpersForItsClosedWindowsWhileTheCentreAverageIsFine()
+    {
+        // c2 window w has s(2+w), s(3+w), s(4+w) (mod 12): s0 is at w8, w9 and w10. Ten windows open, of s0's only
+        // w10; six s0 tickets of 3 minutes: 18 minutes of work on one window, 1.8 per open window of the centre
+        final EngineDriver d = new EngineDriver(TestNetworks.generated(5, 12, 12));
+        d.atMonday(9, 0);
+        for (int w = 0; w < 12; w++)
+        {
+            if (w != 8 && w != 9)
+            {
+                d.open("c2", "w" + w, "c2s" + w);
+            }
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            d.issue("c2", "s0");
+        }
+        sustain(d);
+
+        final List<ProposalView> proposals = d.state.proposals();
+        assertEquals(2, proposals.size(), "one helper per closed window having s0: " + proposals);
+        for (final ProposalView p : proposals)
+        {
+            assertEquals(d.index.centre("c2"), p.to());
+        }
+
+        d.open("c2", "w8", "c2s8");
+        d.open("c2", "w9", "c2s9");
+        sustain(d);
+        assertTrue(d.state.proposals().isEmpty(), "no closed window has s0: nobody is sent for it");
+    }
+
+    @Test
     void autoModeMovesAtOnceAndTheCooldownStopsPingPong()
     {
         final EngineDriver d = new EngineDriver(TestNetworks.small());
@@ -284,6 +317,36 @@ class BalancerTest
         public long backlogMs(final int centre)
         {
             return backlogMs[centre];
+        }
+
+        @Override
+        public int serviceCount()
+        {
+            return 0;
+        }
+
+        @Override
+        public int waitingFor(final int centre, final int service)
+        {
+            return 0;
+        }
+
+        @Override
+        public long serviceMs(final int centre, final int service)
+        {
+            return 0;
+        }
+
+        @Override
+        public int openHaving(final int centre, final int service)
+        {
+            return 0;
+        }
+
+        @Override
+        public int windowsHaving(final int centre, final int service)
+        {
+            return 0;
         }
 
         @Override

@@ -102,7 +102,7 @@ final class DaySimulation implements EventListener
         final Visitors visitors = Visitors.draw(workload, day.surprise(), date, dayStartMs, day.seed());
         clock = new DayClock(workload, date.getDayOfWeek(), dayStartMs);
         engine = new EngineSlot(state, clock, this);
-        roster = new Roster(workload, shifts);
+        roster = new Roster(workload, shifts, clock);
         hall = new Hall(workload);
         final Tickets tickets = new Tickets(visitors, hall.centres);
         final FifoDriver fifo = new FifoDriver(hall, tickets, dayStartMs);
@@ -112,7 +112,7 @@ final class DaySimulation implements EventListener
         relief = new Relief(engine, clock, hall, windows, roster, duty, shifts, heap);
         staffing = new CentreStaffing(clock, hall, line, windows, roster, plan, heap);
         pool = new StandbyPool(engine, clock, workload, hall, line, windows, roster, duty, shifts, heap, day.pool());
-        deployments = new Deployments(engine, clock, hall, line, windows, roster, duty, staffing, pool, heap);
+        deployments = new Deployments(workload, engine, clock, hall, line, windows, roster, duty, staffing, pool, heap);
         recorder = new DayRecorder(stats, workload, visitors, tickets, line, clock, heap, day, hall.centres);
         flow = new VisitorFlow(engine, clock, workload, visitors, tickets, line, hall, windows, recorder, heap);
     }

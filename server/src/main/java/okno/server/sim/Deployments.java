@@ -1,12 +1,14 @@
 package okno.server.sim;
 
+import okno.config.ServiceDef;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
+import okno.engine.api.StaffMode;
 
 /**
- * Staff the balancer moves: on arrival a member opens the closed window whose services have the most waiting
- * tickets and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular
+ * Staff the balancer moves: on arrival a member opens the closed window having the centre's longest line (the
+ * service with the most waiting work per open window serving it, as the balancer reads it) and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular
  * members then travel home (the home centre re-plans at once when they leave and when they return); standby pool
  * members stay on standby where they are.
  */
@@ -28,8 +30,11 @@ final class Deployments
     private final CentreStaffing staffing;
     private final StandbyPool pool;
     private final EventHeap heap;
+    /** Expected minutes of each service (the weight of its waiting tickets). */
+    private final double[] minutes;
 
-    Deployments(final EngineSlot engine, final DayClock clock, final Hall hall, final Line line,
+    Deployments(final Workload workload, final EngineSlot engine, final DayClock clock, final Hall hall,
+        final Line line,
         final WindowControl windows, final Roster roster, final ShiftDuty duty, final CentreStaffing staffing,
         final StandbyPool pool, final EventHeap heap)
     {
@@ -43,6 +48,7 @@ final class Deployments
         this.staffing = staffing;
         this.pool = pool;
         this.heap = heap;
+        this.minutes = workload.network.services().stream().mapToDouble(ServiceDef::expectedMinutes).toArray();
     }
 
     /** The balancer moved a member (not a trip home): their duty starts, their home re-plans without them. */
@@ -60,29 +66,40 @@ final class Deployments
         }
     }
 
-    /** A moved staff member arrived: home again, or open the closed window with the most waiting work. */
+    /**
+     * A moved staff member arrived: home again, or open the closed window having the longest line. The engine
+     * lands a member on standby and reported it while applying a command; the balancer may have sent them on
+     * before this runs (a tick evaluates right after the landings it fires): then the arrival only counts (pay,
+     * a regular member back home) and their next arrival decides.
+     */
     void arrived(final int member, final int c)
     {
         final long nowMs = clock.nowMs();
         roster.leave(member, nowMs);
-        if (hall.memberWindow[member] >= 0)
+        final boolean backHome = c == roster.home(member) && !roster.pool(member);
+        if (backHome)
         {
-            // a pool member who arrived in a tick already took a window there to help locally
+            staffing.movedBack(c);
+        }
+        if (hall.memberWindow[member] >= 0 || engine.state().staff(member).mode() == StaffMode.TRAVELLING)
+        {
+            // a pool member who arrived in a tick already took a window there to help locally, or the member is
+            // on the way again
+            return;
+        }
+        if (backHome)
+        {
+            // back in the back office: off standby, so the balancer does not send them away again
+            pool.offDuty(member);
+            duty.backOffice(member);
+            staffing.replan(c);
             return;
         }
         if (c == roster.home(member))
         {
-            if (!roster.pool(member))
-            {
-                // back in the back office: off standby, so the balancer does not send them away again
-                pool.offDuty(member);
-                staffing.movedBack(c);
-                duty.backOffice(member);
-                staffing.replan(c);
-            }
             return;
         }
-        final int best = busiestClosed(c);
+        final int best = longestLineClosed(c);
         if (best >= 0 && !roster.over(member, nowMs))
         {
             windows.open(c, best, member, true);
@@ -96,10 +113,14 @@ final class Deployments
         }
     }
 
-    /** @return the closed window of the centre whose services have the most waiting tickets (some), or -1. */
-    private int busiestClosed(final int c)
+    /**
+     * @return the closed window of the centre having its longest line (waiting minutes per open window serving
+     *     the service; the most waiting tickets over the window's services breaks ties), or -1 when nobody waits
+     */
+    private int longestLineClosed(final int c)
     {
         int best = -1;
+        double bestLine = 0;
         int bestWaiting = 0;
         for (int w = 0; w < hall.windowCount[c]; w++)
         {
@@ -108,14 +129,21 @@ final class Deployments
             {
                 continue;
             }
+            double longest = 0;
             int n = 0;
             for (final int s : hall.skills[i])
             {
-                n += line.waiting(c, s);
+                final int waiting = line.waiting(c, s);
+                if (waiting > 0)
+                {
+                    n += waiting;
+                    longest = Math.max(longest, waiting * minutes[s] / Math.max(1, hall.openServing(c, s)));
+                }
             }
-            if (n > bestWaiting)
+            if (n > 0 && (longest > bestLine || longest == bestLine && n > bestWaiting))
             {
                 best = w;
+                bestLine = longest;
                 bestWaiting = n;
             }
         }
@@ -134,27 +162,24 @@ final class Deployments
 
     /**
      * A moved member whose work away is done travels home (the trip is part of their duty); a standby pool member
-     * stays on standby where they are (the balancer sends them on) until their shift is over.
+     * stays on standby where they are (the balancer sends them on). After their shift or the last closing either
+     * goes off duty where they are, so the balancer no longer counts on them.
      */
     void sendHome(final int member)
     {
         final long nowMs = clock.nowMs();
-        if (roster.pool(member))
+        if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
         {
-            if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
-            {
-                pool.offDuty(member);
-            }
+            pool.offDuty(member);
             return;
         }
-        final int home = roster.home(member);
-        if (roster.over(member, nowMs) || nowMs >= clock.lastCloseMs)
+        if (roster.pool(member))
         {
             return;
         }
         final Command slot = engine.command(CommandType.ASSIGN_STAFF);
         slot.staff = member;
-        slot.targetCentre = home;
+        slot.targetCentre = roster.home(member);
         engine.apply();
     }
 }

@@ -128,15 +128,22 @@ final class Hall
     /** @return whether an open window of the centre serves the service. */
     boolean openServes(final int c, final int s)
     {
+        return openServing(c, s) > 0;
+    }
+
+    /** @return open windows of the centre (on break included) that serve the service. */
+    int openServing(final int c, final int s)
+    {
+        int n = 0;
         for (int w = 0; w < windowCount[c]; w++)
         {
             final int i = windowBase[c] + w;
             if (mode[i] != CLOSED && serves(i, s))
             {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     /** @return the first closed window (centre index) of the centre that serves the service, or -1. */

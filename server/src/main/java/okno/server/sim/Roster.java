@@ -1,5 +1,6 @@
 package okno.server.sim;
 
+import okno.config.DayHours;
 import okno.config.StaffDef;
 
 import java.util.Arrays;
@@ -7,9 +8,15 @@ import java.util.List;
 
 /**
  * The staff of one simulated day under {@link ShiftRules}: who waits in each centre's back office to take a
- * window, when each member's shift started and when they last left duty. A member is paid from the start of
- * their shift to the last time they left a window or arrived from a trip ({@link #paidMs}), so back-office time
- * between two windows counts, and the time after their last window does not (they go home).
+ * window, when each member's shift started and when they last left duty.
+ *
+ * <p><b>Pay: one rule for everyone.</b> A member who goes on duty is paid their scheduled shift ({@link #paidMs}):
+ * from its start (a centre member's first window or trip, a pool member's shift start) to its scheduled end,
+ * {@code shiftMs} later but cut at the closing of their home centre (the pool's: the network's last closing), or
+ * to the last time they left a window or arrived from a trip if that is later (draining the line after closing).
+ * Back-office and standby time inside the shift is paid, used or not, the same for centre staff and the pool: a
+ * rota pays shifts, not windows. So the back office prefers members already on shift (they cost nothing more)
+ * to a fresh one (a whole shift more).
  */
 final class Roster
 {
@@ -20,6 +27,8 @@ final class Roster
     private static final long JUST_LEFT_MS = 60_000L;
 
     private final ShiftRules rules;
+    /** Scheduled end of each member's pay if their shift were not shorter: their home's closing, or the last. */
+    private final long[] closeMs;
     private final int[] home;
     private final boolean[] pool;
     private final long[] startMs;
@@ -29,11 +38,18 @@ final class Roster
     private final int[] offset;
     private final int[] count;
 
-    Roster(final Workload workload, final ShiftRules rules)
+    Roster(final Workload workload, final ShiftRules rules, final DayClock clock)
     {
         this.rules = rules;
         final List<StaffDef> defs = workload.network.staff();
         final int centres = workload.network.centres().size();
+        final long[] centreCloseMs = new long[centres];
+        for (int c = 0; c < centres; c++)
+        {
+            final DayHours hours = workload.network.centres().get(c).hours().on(clock.weekday);
+            centreCloseMs[c] = hours == null ? clock.dayStartMs : clock.dayStartMs + hours.closeMinute() * 60_000L;
+        }
+        closeMs = new long[defs.size()];
         home = new int[defs.size()];
         pool = new boolean[defs.size()];
         startMs = new long[defs.size()];
@@ -45,6 +61,7 @@ final class Roster
         {
             home[m] = workload.index.centre(defs.get(m).homeCentre());
             pool[m] = defs.get(m).standby();
+            closeMs[m] = pool[m] ? clock.lastCloseMs : centreCloseMs[home[m]];
             if (!pool[m])
             {
                 offset[home[m] + 1]++;
@@ -77,9 +94,9 @@ final class Roster
     }
 
     /**
-     * Takes a free member of a centre for a window, the one that adds the least paid time: a member on shift who
-     * just left a window (no gap), else one who has not worked yet, else the member on shift with the shortest
-     * gap since their last window; members on shift need an hour of it left (or any, if nobody else can come).
+     * Takes a free member of a centre for a window, the one that adds the least paid time: a member on shift with
+     * an hour of it left (already paid; the one who just left a window or whose pay ends soonest first), else one
+     * who has not worked yet (a whole shift more), else anyone on shift (if nobody else can come).
      * @return the member, or -1 when nobody can come
      */
     int take(final int centre, final long nowMs)
@@ -95,9 +112,10 @@ final class Roster
             {
                 any = k;
             }
-            // a fresh member costs nothing yet; a member on shift costs the gap since their last window
-            final long cost = startMs[m] == NEVER ? JUST_LEFT_MS : left >= Math.min(MIN_LEFT_MS, rules.shiftMs())
-                ? nowMs - leftMs[m] : Long.MAX_VALUE;
+            // a fresh member costs a shift; a member on shift costs the time past their paid end, if any
+            final long cost = startMs[m] == NEVER ? JUST_LEFT_MS + Math.max(0, Math.min(rules.shiftMs(),
+                closeMs[m] - nowMs)) : left >= Math.min(MIN_LEFT_MS, rules.shiftMs())
+                ? Math.max(0, nowMs - paidUntilMs(m)) + Math.min(JUST_LEFT_MS, nowMs - leftMs[m]) : Long.MAX_VALUE;
             if (cost < bestCost)
             {
                 best = k;
@@ -151,7 +169,13 @@ final class Roster
         return nowMs >= shiftEndMs(member);
     }
 
-    /** @return paid staff time of the day so far of the standby pool or of the centres' own staff, ms. */
+    /** @return end of a member's pay: their scheduled shift end, or their last duty when later. */
+    private long paidUntilMs(final int member)
+    {
+        return Math.max(leftMs[member], Math.min(shiftEndMs(member), closeMs[member]));
+    }
+
+    /** @return paid staff time of the day of the standby pool or of the centres' own staff, ms (see the class). */
     long paidMs(final boolean ofPool)
     {
         long sum = 0;
@@ -159,7 +183,7 @@ final class Roster
         {
             if (startMs[m] != NEVER && pool[m] == ofPool)
             {
-                sum += leftMs[m] - startMs[m];
+                sum += paidUntilMs(m) - startMs[m];
             }
         }
         return sum;

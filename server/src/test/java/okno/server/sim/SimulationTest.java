@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -179,6 +180,50 @@ class SimulationTest
     }
 
     @Test
+    void centreStaffArePaidTheirScheduledShiftLikeThePool()
+    {
+        // the centre opens 8:00-20:00; 12-hour shifts. Pay runs to the shift's end cut at the closing, or later
+        // while still working, however little of it was at a window
+        final NetworkConfig network = twoGroups(4);
+        final Workload workload = new Workload(network, 100, 1, VisitorMix.CITY);
+        final long dayStartMs = TUESDAY.atStartOfDay().toInstant(network.utcOffset()).toEpochMilli();
+        final Roster roster = new Roster(workload, ShiftRules.CITY, new DayClock(workload, TUESDAY.getDayOfWeek(),
+            dayStartMs));
+        final long hour = 3_600_000L;
+        final int early = roster.take(0, dayStartMs + 8 * hour);
+        roster.begin(early, dayStartMs + 8 * hour);
+        roster.leave(early, dayStartMs + 9 * hour);
+        assertEquals(12 * hour, roster.paidMs(false), "one hour at a window, a whole shift paid");
+        final int late = roster.take(0, dayStartMs + 17 * hour);
+        assertTrue(late != early && late >= 0, "a fresh member when nobody on shift is free");
+        roster.begin(late, dayStartMs + 17 * hour);
+        roster.leave(late, dayStartMs + 20 * hour + 30 * 60_000L);
+        assertEquals(12 * hour + 3.5 * hour, roster.paidMs(false), 1e-6, "the shift is cut at the closing, "
+            + "draining the line after it is paid");
+        roster.release(early, dayStartMs + 9 * hour);
+        assertEquals(early, roster.take(0, dayStartMs + 10 * hour), "a member on shift costs nothing more");
+    }
+
+    @Test
+    void aMemberTheBalancerSendsOnAsTheyLandIsNotTakenForAWindow()
+    {
+        // a busy town short of staff 21 km (63 minutes, more than the balancer's cooldown) from a quiet one: a
+        // helper who comes home when the busy town's line is empty lands there on standby just as it is over the
+        // mark again, and the balancer sends them back in the same tick. The simulator must not count the landing
+        // as the member being in the back office: the next window the quiet town opens would fail (travelling)
+        final SimSettings settings = new SimSettings(twoTowns(21), 1, 3, TUESDAY, List.of(SimPolicy.BALANCER), 250,
+            0.0, ShiftRules.CITY);
+        final PolicyStats stats = new Simulation(settings, VisitorMix.CITY, true).runPolicy(SimPolicy.BALANCER, 0.0,
+            0, Progress.NONE);
+
+        assertTrue(stats.returns > 0, "helpers travel home: " + stats.returns);
+        final Map<String, Long> outings = stats.moveLog.stream().filter(m -> m[2] == 1)
+            .collect(Collectors.groupingBy(m -> m[4] + "/" + m[1], Collectors.counting()));
+        assertTrue(outings.values().stream().anyMatch(n -> n > 1), "a member of the quiet town is sent out again "
+            + "after coming home: " + outings);
+    }
+
+    @Test
     void theSurpriseMovesDemandBetweenCentresNotTheScheduleOrTheNetworkTotal()
     {
         final DemandSurprise none = DemandSurprise.draw(130, 0, 42, TUESDAY);
@@ -254,6 +299,36 @@ class SimulationTest
                 windowDefs));
         }
         return new NetworkConfig("ring", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, List.of(shortOne, longOne),
+            centreDefs, staff, List.of());
+    }
+
+    /**
+     * Two centres {@code km} apart on one parallel, open 08:00-20:00, with windows for two services of one agency
+     * (10 and 20 minutes): a busy one of 4 windows and a single staff member, a quiet one of 12 windows and 24.
+     */
+    private static NetworkConfig twoTowns(final double km)
+    {
+        final ServiceDef shortOne = new ServiceDef("short", "Short", "A", 10, Set.of(PriorityClass.NORMAL), 'A');
+        final ServiceDef longOne = new ServiceDef("long", "Long", "A", 20, Set.of(PriorityClass.NORMAL), 'B');
+        final List<CentreDef> centreDefs = new ArrayList<>();
+        final List<StaffDef> staff = new ArrayList<>();
+        final int[] windows = {4, 12};
+        final int[] members = {1, 24};
+        for (int c = 0; c < 2; c++)
+        {
+            final List<WindowDef> windowDefs = new ArrayList<>();
+            for (int w = 0; w < windows[c]; w++)
+            {
+                windowDefs.add(new WindowDef("w" + w, Map.of("short", 5, "long", 5)));
+            }
+            for (int m = 0; m < members[c]; m++)
+            {
+                staff.add(new StaffDef("p" + c + "-" + m, "P", "c" + c, List.of("short", "long"), false));
+            }
+            centreDefs.add(new CentreDef("c" + c, "C" + c, "D", 55.75, 37.62 + c * km / 62.67, false,
+                WeeklyHours.everyDay(new DayHours(8 * 60, 20 * 60)), windowDefs));
+        }
+        return new NetworkConfig("towns", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, List.of(shortOne, longOne),
             centreDefs, staff, List.of());
     }
 
