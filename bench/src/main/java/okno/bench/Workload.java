@@ -54,7 +54,10 @@ public final class Workload
     private final long[] baseTimesMs;
     private final Command[] slots = new Command[SLOTS];
     private long shiftMs;
+    /** Index in the day of the next command. */
     private int next;
+    /** Slot of the next command: runs on across passes, so a slot is reused only after {@link #SLOTS} commands. */
+    private int nextSlot;
 
     private Workload(final List<Command> commands)
     {
@@ -195,7 +198,7 @@ public final class Workload
     public int take(final int max)
     {
         startPassIfDone();
-        final int count = Math.min(Math.min(max, packed.length - next), SLOTS - next % SLOTS);
+        final int count = Math.min(Math.min(max, packed.length - next), SLOTS - nextSlot);
         for (int i = 0; i < count; i++)
         {
             decode(next++);
@@ -212,7 +215,7 @@ public final class Workload
     /** @return index in {@link #slots()} of the command {@link #take} returns next. */
     public int position()
     {
-        return next == packed.length ? 0 : next % SLOTS;
+        return nextSlot;
     }
 
     /** @return the reused slots, for batch submission after {@link #take}. */
@@ -232,7 +235,8 @@ public final class Workload
 
     private Command decode(final int i)
     {
-        final Command c = slots[i % SLOTS].clear();
+        final Command c = slots[nextSlot].clear();
+        nextSlot = (nextSlot + 1) % SLOTS;
         final long p = packed[i];
         c.type = TYPES[(int)(p >>> 56)];
         c.centre = unfield(p >>> 40, 16);
