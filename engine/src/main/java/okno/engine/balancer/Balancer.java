@@ -20,14 +20,9 @@ import java.util.function.LongConsumer;
  * staff already on their way and chosen before, or its offered load needs more windows than that (see
  * {@link #shortOfWindows}), and it has a closed window to open: moves fill the need, no more.
  *
- * <p><b>Lines.</b> A window serves a few agencies, not the whole centre's work, so one service's line can be far
- * over the promise while the centre's mean looks fine. So each centre's longest line counts too: per service
- * with tickets waiting, its waiting work over the open windows having it (one when none), the largest of them;
- * its last ticket waits for the work ahead of it, the line's work less one ticket's.
- * A centre whose longest line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well if
- * it has a closed window having that service; a helper counts as one more window for that line (the simulator,
- * like a centre manager, opens the closed window with the longest line on arrival), and its score is the
- * larger of the centre's and the line's.
+ * <p><b>Lines.</b> Each centre's longest service line counts too ({@link LongestLines}): a centre whose longest
+ * line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well if it has a closed window
+ * having that service, and a helper's score is the larger of the centre's and the line's.
  *
  * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window),
  * and staff idle at an open window of a quiet centre (predicted wait without them below
@@ -43,8 +38,8 @@ import java.util.function.LongConsumer;
  * visitor waiting time. That saved time minus {@code T} is the move's score; moves with a positive score are chosen greedily, best first, each counted as
  * one more window at its target before the next is chosen, up to {@link BalancerRules#maxProposals}.
  *
- * <p>A proposal keeps its id while the same staff member is proposed for the same centre, so an operator can
- * accept it. Fixed arrays only: an evaluation allocates nothing. Engine thread only.
+ * <p>The proposals are a {@link ProposalList}. Fixed arrays only: an evaluation allocates nothing. Engine thread
+ * only.
  */
 public final class Balancer
 {
@@ -61,15 +56,8 @@ public final class Balancer
     private final int staffCount;
     private BalancerMode mode = BalancerMode.MANUAL;
     private long nextEvaluationMs = NEVER;
-    private int nextProposalId = 1;
 
-    private int count;
-    private final int[] ids;
-    private final int[] staff;
-    private final int[] from;
-    private final int[] to;
-    private final long[] scores;
-    private final boolean[] fresh;
+    private final ProposalList proposals;
 
     private final long[] lastMovedMs;
     private final long[] lastReceivedMs;
@@ -84,11 +72,7 @@ public final class Balancer
     private final int[] closedLeft;
     private final long[] backlog;
     private final int[] waitingThere;
-    /** The centre's longest line: its waiting work, tickets, open windows (and helpers) and closed windows. */
-    private final long[] lineWork;
-    private final int[] lineWaiting;
-    private final int[] lineOpen;
-    private final int[] lineClosed;
+    private final LongestLines lines;
     private final boolean[] openNow;
     /** Idle staff at windows of each quiet centre not yet chosen. */
     private final int[] idleLeft;
@@ -99,11 +83,6 @@ public final class Balancer
     private final int[] spareStart;
     private final int[] spareNext;
     private final byte[] spareKind;
-    private final int[] newIds;
-    private final int[] newStaff;
-    private final int[] newFrom;
-    private final int[] newTo;
-    private final long[] newScores;
 
     /** Builds an idle balancer in manual mode. */
     public Balancer(final int centreCount, final int staffCount, final BalancerRules rules)
@@ -111,18 +90,7 @@ public final class Balancer
         this.rules = rules;
         this.centreCount = centreCount;
         this.staffCount = staffCount;
-        final int max = rules.maxProposals();
-        ids = new int[max];
-        staff = new int[max];
-        from = new int[max];
-        to = new int[max];
-        scores = new long[max];
-        fresh = new boolean[max];
-        newIds = new int[max];
-        newStaff = new int[max];
-        newFrom = new int[max];
-        newTo = new int[max];
-        newScores = new long[max];
+        proposals = new ProposalList(rules.maxProposals());
         lastMovedMs = new long[staffCount];
         lastReceivedMs = new long[centreCount];
         lastIssued = new long[centreCount];
@@ -133,10 +101,7 @@ public final class Balancer
         closedLeft = new int[centreCount];
         backlog = new long[centreCount];
         waitingThere = new int[centreCount];
-        lineWork = new long[centreCount];
-        lineWaiting = new int[centreCount];
-        lineOpen = new int[centreCount];
-        lineClosed = new int[centreCount];
+        lines = new LongestLines(centreCount);
         openNow = new boolean[centreCount];
         idleLeft = new int[centreCount];
         candidates = new int[staffCount];
@@ -166,72 +131,10 @@ public final class Balancer
         return nowMs >= nextEvaluationMs;
     }
 
-    /** @return number of open proposals, best first. */
-    public int proposalCount()
+    /** @return the open proposals, best first. */
+    public ProposalList proposals()
     {
-        return count;
-    }
-
-    /** @return id of the proposal at {@code i}. */
-    public int id(final int i)
-    {
-        return ids[i];
-    }
-
-    /** @return staff member of the proposal at {@code i}. */
-    public int staff(final int i)
-    {
-        return staff[i];
-    }
-
-    /** @return centre the proposal's staff member leaves. */
-    public int from(final int i)
-    {
-        return from[i];
-    }
-
-    /** @return centre the proposal sends the staff member to. */
-    public int to(final int i)
-    {
-        return to[i];
-    }
-
-    /** @return visitor-time saved minus travel time of the proposal, ms. */
-    public long score(final int i)
-    {
-        return scores[i];
-    }
-
-    /** @return whether the proposal at {@code i} was first made by the last evaluation. */
-    public boolean isNew(final int i)
-    {
-        return fresh[i];
-    }
-
-    /** @return index of the open proposal with that id, or -1. */
-    public int find(final int id)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            if (ids[i] == id)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Drops the proposal at {@code i} (carried out or no longer possible), keeping the order of the rest. */
-    public void remove(final int i)
-    {
-        final int tail = count - i - 1;
-        System.arraycopy(ids, i + 1, ids, i, tail);
-        System.arraycopy(staff, i + 1, staff, i, tail);
-        System.arraycopy(from, i + 1, from, i, tail);
-        System.arraycopy(to, i + 1, to, i, tail);
-        System.arraycopy(scores, i + 1, scores, i, tail);
-        System.arraycopy(fresh, i + 1, fresh, i, tail);
-        count--;
+        return proposals;
     }
 
     /** Records a move (by the balancer or an operator) for the hysteresis. */
@@ -244,7 +147,7 @@ public final class Balancer
     /** Forgets the proposals and the arrival counts of the old day; the cooldowns too (everyone starts at home). */
     public void startDay()
     {
-        count = 0;
+        proposals.clear();
         Arrays.fill(lastIssued, 0);
         Arrays.fill(arrivalRate, 0);
         Arrays.fill(lastMovedMs, NEVER);
@@ -258,13 +161,13 @@ public final class Balancer
     {
         nextEvaluationMs = nowMs + rules.intervalMs();
         measure(nowMs, probe);
+        proposals.startNew();
         if (!collectCandidates(nowMs, probe))
         {
-            count = 0;
+            proposals.clear();
             return;
         }
-        int n = 0;
-        while (n < rules.maxProposals())
+        while (proposals.hasRoom())
         {
             long bestScore = 0;
             int bestSource = -1;
@@ -299,8 +202,7 @@ public final class Balancer
             spareNext[bestSource]++;
             if (linePressed(bestTarget))
             {
-                lineOpen[bestTarget]++;
-                lineClosed[bestTarget]--;
+                lines.helperComing(bestTarget);
             }
             windowsThere[bestTarget]++;
             closedLeft[bestTarget]--;
@@ -309,13 +211,9 @@ public final class Balancer
                 windowsThere[bestSource]--;
                 idleLeft[bestSource]--;
             }
-            newStaff[n] = chosen;
-            newFrom[n] = bestSource;
-            newTo[n] = bestTarget;
-            newScores[n] = bestScore;
-            n++;
+            proposals.add(chosen, bestSource, bestTarget, bestScore);
         }
-        replaceProposals(n);
+        proposals.publish();
     }
 
     /** @return the next member of a centre's spare staff that is still spare, or -1. */
@@ -346,7 +244,7 @@ public final class Balancer
             backlog[c] = probe.backlogMs(c);
             waitingThere[c] = probe.waiting(c);
             openNow[c] = probe.isOpen(c);
-            longestLine(c, probe);
+            lines.measure(c, openNow[c], waitingThere[c], probe);
         }
         for (int s = 0; s < staffCount && probe.anyTravelling(); s++)
         {
@@ -355,9 +253,7 @@ public final class Balancer
                 final int c = probe.staffCentre(s);
                 windowsThere[c]++;
                 closedLeft[c]--;
-                // a helper on the way opens a window of the longest line on arrival
-                lineOpen[c]++;
-                lineClosed[c]--;
+                lines.helperComing(c);
             }
         }
         for (int c = 0; c < centreCount; c++)
@@ -371,41 +267,6 @@ public final class Balancer
                 overSinceMs[c] = nowMs;
             }
             sustained[c] = overSinceMs[c] != NEVER && nowMs - overSinceMs[c] >= rules.sustainMs();
-        }
-    }
-
-    /** Finds the centre's longest line: the service whose waiting work per open window having it is largest. */
-    private void longestLine(final int c, final LoadProbe probe)
-    {
-        lineWork[c] = 0;
-        lineWaiting[c] = 0;
-        lineOpen[c] = 1;
-        lineClosed[c] = 0;
-        if (waitingThere[c] == 0 || !openNow[c])
-        {
-            return;
-        }
-        int longest = -1;
-        for (int s = 0; s < probe.serviceCount(); s++)
-        {
-            final int waiting = probe.waitingFor(c, s);
-            if (waiting == 0)
-            {
-                continue;
-            }
-            final long work = waiting * probe.serviceMs(c, s);
-            final int open = Math.max(1, probe.openHaving(c, s));
-            if (work * lineOpen[c] > lineWork[c] * open)
-            {
-                longest = s;
-                lineWork[c] = work;
-                lineWaiting[c] = waiting;
-                lineOpen[c] = open;
-            }
-        }
-        if (longest >= 0)
-        {
-            lineClosed[c] = probe.windowsHaving(c, longest) - probe.openHaving(c, longest);
         }
     }
 
@@ -500,15 +361,13 @@ public final class Balancer
 
     private boolean linePressed(final int c)
     {
-        // the last ticket of the line waits for the work ahead of it, not for its own
-        return lineWaiting[c] > 1
-            && (lineWork[c] - lineWork[c] / lineWaiting[c]) / Math.max(1, lineOpen[c]) > rules.highWaitMs();
+        return lines.pressed(c, rules.highWaitMs());
     }
 
     private boolean overloaded(final int c)
     {
         return sustained[c] && (closedLeft[c] > 0 && (centrePressed(c) || waitingThere[c] > 0 && shortOfWindows(c))
-            || lineClosed[c] > 0 && closedLeft[c] > 0 && linePressed(c));
+            || lines.canOpenOne(c) && closedLeft[c] > 0 && linePressed(c));
     }
 
     /**
@@ -536,7 +395,7 @@ public final class Balancer
         {
             return centre;
         }
-        final long line = saved(lineWork[c] / (double)lineOpen[c], lineWork[c] / (double)lineWaiting[c], travelMs);
+        final long line = saved(lines.drainMs(c), lines.meanServiceMs(c), travelMs);
         return Math.max(centre, line);
     }
 
@@ -551,46 +410,12 @@ public final class Balancer
         return (long)(usefulMs * usefulMs / (2 * meanServiceMs)) - travelMs;
     }
 
-    private void replaceProposals(final int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            int id = 0;
-            for (int j = 0; j < count; j++)
-            {
-                if (staff[j] == newStaff[i] && to[j] == newTo[i])
-                {
-                    id = ids[j];
-                    break;
-                }
-            }
-            fresh[i] = id == 0;
-            newIds[i] = id == 0 ? nextProposalId++ : id;
-        }
-        System.arraycopy(newIds, 0, ids, 0, n);
-        System.arraycopy(newStaff, 0, staff, 0, n);
-        System.arraycopy(newFrom, 0, from, 0, n);
-        System.arraycopy(newTo, 0, to, 0, n);
-        System.arraycopy(newScores, 0, scores, 0, n);
-        count = n;
-    }
-
     /** Feeds the whole state to a hash, in a fixed order. */
     public void hashInto(final LongConsumer hash)
     {
         hash.accept(mode.code());
         hash.accept(nextEvaluationMs);
-        hash.accept(nextProposalId);
-        hash.accept(count);
-        for (int i = 0; i < count; i++)
-        {
-            hash.accept(ids[i]);
-            hash.accept(staff[i]);
-            hash.accept(from[i]);
-            hash.accept(to[i]);
-            hash.accept(scores[i]);
-            hash.accept(fresh[i] ? 1 : 0);
-        }
+        proposals.hashInto(hash);
         for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (final long v : column)
@@ -607,17 +432,7 @@ public final class Balancer
         out.writeInt(staffCount);
         out.writeByte(mode.code());
         out.writeLong(nextEvaluationMs);
-        out.writeInt(nextProposalId);
-        out.writeInt(count);
-        for (int i = 0; i < count; i++)
-        {
-            out.writeInt(ids[i]);
-            out.writeInt(staff[i]);
-            out.writeInt(from[i]);
-            out.writeInt(to[i]);
-            out.writeLong(scores[i]);
-            out.writeBoolean(fresh[i]);
-        }
+        proposals.write(out);
         for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (final long v : column)
@@ -637,22 +452,12 @@ public final class Balancer
             throw new IOException("snapshot has a balancer of " + centres + " centres and " + members + " staff");
         }
         mode = BalancerMode.fromCode(in.readByte());
+        if (mode == null)
+        {
+            throw new IOException("snapshot has a corrupt balancer: unknown mode");
+        }
         nextEvaluationMs = in.readLong();
-        nextProposalId = in.readInt();
-        count = in.readInt();
-        if (mode == null || count < 0 || count > rules.maxProposals())
-        {
-            throw new IOException("snapshot has a corrupt balancer: mode or " + count + " proposals");
-        }
-        for (int i = 0; i < count; i++)
-        {
-            ids[i] = in.readInt();
-            staff[i] = in.readInt();
-            from[i] = in.readInt();
-            to[i] = in.readInt();
-            scores[i] = in.readLong();
-            fresh[i] = in.readBoolean();
-        }
+        proposals.read(in);
         for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
         {
             for (int i = 0; i < column.length; i++)

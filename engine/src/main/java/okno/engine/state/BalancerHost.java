@@ -38,9 +38,9 @@ final class BalancerHost implements LoadProbe
             return;
         }
         balancer.evaluate(state.nowMs, this);
-        for (int i = 0; i < balancer.proposalCount(); i++)
+        for (int i = 0; i < balancer.proposals().count(); i++)
         {
-            if (balancer.isNew(i))
+            if (balancer.proposals().isNew(i))
             {
                 proposalEvent(EventType.PROPOSAL_MADE, i);
                 state.publish();
@@ -48,7 +48,7 @@ final class BalancerHost implements LoadProbe
         }
         if (balancer.mode() == BalancerMode.AUTO)
         {
-            while (balancer.proposalCount() > 0)
+            while (balancer.proposals().count() > 0)
             {
                 carryOut(0);
             }
@@ -70,12 +70,12 @@ final class BalancerHost implements LoadProbe
 
     Result accept(final Command c)
     {
-        final int i = balancer.find(c.flag);
+        final int i = balancer.proposals().find(c.flag);
         if (i < 0)
         {
             return Result.UNKNOWN_PROPOSAL;
         }
-        final Result free = state.checkMovable(balancer.staff(i));
+        final Result free = state.checkMovable(balancer.proposals().staff(i));
         if (free != Result.OK)
         {
             return free;
@@ -86,26 +86,26 @@ final class BalancerHost implements LoadProbe
 
     private void carryOut(final int i)
     {
-        final int member = balancer.staff(i);
-        final int target = balancer.to(i);
-        final int id = balancer.id(i);
+        final int member = balancer.proposals().staff(i);
+        final int target = balancer.proposals().to(i);
+        final int id = balancer.proposals().id(i);
         if (state.checkMovable(member) == Result.OK && state.staff[member].centre != target)
         {
             proposalEvent(EventType.PROPOSAL_ACCEPTED, i);
             state.publish();
             state.moveStaff(member, target, id);
         }
-        balancer.remove(i);
+        balancer.proposals().remove(i);
     }
 
     private void proposalEvent(final EventType type, final int i)
     {
         final EngineEvent e = state.event(type);
-        e.staff = balancer.staff(i);
-        e.centre = balancer.from(i);
-        e.targetCentre = balancer.to(i);
-        e.flag = balancer.id(i);
-        e.durationMs = balancer.score(i);
+        e.staff = balancer.proposals().staff(i);
+        e.centre = balancer.proposals().from(i);
+        e.targetCentre = balancer.proposals().to(i);
+        e.flag = balancer.proposals().id(i);
+        e.durationMs = balancer.proposals().score(i);
     }
 
     // ------------------------------------------------------------------ LoadProbe

@@ -12,7 +12,7 @@ import okno.engine.api.StaffView;
 import okno.engine.api.TicketState;
 import okno.engine.api.TicketView;
 import okno.engine.api.WindowView;
-import okno.engine.balancer.Balancer;
+import okno.engine.balancer.ProposalList;
 import okno.engine.balancer.ProposalView;
 import okno.engine.kpi.LoadSchedule;
 
@@ -185,8 +185,8 @@ final class ViewBuilder
     List<ProposalView> proposals()
     {
         final List<ProposalView> list = new ArrayList<>();
-        final Balancer b = state.balancing.balancer;
-        for (int i = 0; i < b.proposalCount(); i++)
+        final ProposalList b = state.balancing.balancer.proposals();
+        for (int i = 0; i < b.count(); i++)
         {
             list.add(new ProposalView(b.id(i), b.staff(i), b.from(i), b.to(i), b.score(i),
                 state.travelMs(b.from(i), b.to(i))));

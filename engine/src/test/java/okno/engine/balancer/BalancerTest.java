@@ -241,7 +241,7 @@ class BalancerTest
             probe.issued[0] += 2;
             balancer.evaluate(now, probe);
         }
-        assertEquals(0, balancer.proposalCount(), "no line, no proposal");
+        assertEquals(0, balancer.proposals().count(), "no line, no proposal");
         probe.waiting[0] = 3;
         probe.backlogMs[0] = 15 * 60_000L;
         for (int m = 0; m <= BalancerRules.DEFAULT.sustainMs() / 60_000L; m++, now += 60_000L)
@@ -249,10 +249,10 @@ class BalancerTest
             probe.issued[0] += 2;
             balancer.evaluate(now, probe);
         }
-        assertEquals(6, balancer.proposalCount(), "every closed window of centre 0 is filled");
-        for (int i = 0; i < balancer.proposalCount(); i++)
+        assertEquals(6, balancer.proposals().count(), "every closed window of centre 0 is filled");
+        for (int i = 0; i < balancer.proposals().count(); i++)
         {
-            assertEquals(0, balancer.to(i));
+            assertEquals(0, balancer.proposals().to(i));
         }
     }
 
