@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class DurabilityBench
 {
-    static final Set<String> OPTIONS = Set.of("network", "visits", "seconds", "warmup", "producers", "batch", "wait", "stages",
-        "ring", "doc", "rates");
+    static final Set<String> OPTIONS = Set.of("network", "visits", "seconds", "warmup", "producers", "batch", "wait",
+        "stages", "ring", "doc", "rates");
 
     private DurabilityBench()
     {

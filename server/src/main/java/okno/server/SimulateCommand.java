@@ -121,7 +121,8 @@ final class SimulateCommand implements Callable<Integer>
             err.println("okno simulate: --surprise must be 0..1 and --standby >= 0");
             return OknoMain.EXIT_USAGE;
         }
-        final SimSettings settings = new SimSettings(universalSkills ? UniversalSkills.of(net) : net, seed, days, start, chosen,
+        final NetworkConfig simulated = universalSkills ? UniversalSkills.of(net) : net;
+        final SimSettings settings = new SimSettings(simulated, seed, days, start, chosen,
             visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
             noBreaks ? ShiftRules.NONE : ShiftRules.CITY, surprise,
             standby == null ? SimSettings.poolSize(net) / 4 : standby);

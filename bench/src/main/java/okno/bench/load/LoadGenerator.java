@@ -117,7 +117,8 @@ public final class LoadGenerator
             final long cpuBeforeNs = cpu.getProcessCpuTime();
             final OpenLoopRun.Outcome outcome = new OpenLoopRun(target, workload(options, network, round++), rate,
                 options.seconds()).run();
-            final double cpuUsPerAnswer = (cpu.getProcessCpuTime() - cpuBeforeNs) / 1e3 / Math.max(1, outcome.answers());
+            final double cpuUsPerAnswer =
+                (cpu.getProcessCpuTime() - cpuBeforeNs) / 1e3 / Math.max(1, outcome.answers());
             final Histogram h = outcome.latencyNs();
             out.printf(Locale.ROOT, "%9.0f %11.0f %10d %8d %8.0f %8.0f %8.0f %9.0f %8.0f %8.1f%n", rate,
                 outcome.throughput(), outcome.answers(), outcome.refused(), us(h, 50), us(h, 90), us(h, 99),

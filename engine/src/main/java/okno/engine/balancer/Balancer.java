@@ -24,19 +24,21 @@ import java.util.function.LongConsumer;
  * line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well if it has a closed window
  * having that service, and a helper's score is the larger of the centre's and the line's.
  *
- * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window),
- * and staff idle at an open window of a quiet centre (predicted wait without them below
+ * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window), and
+ * staff idle at an open window of a quiet centre (predicted wait without them below
  * {@link BalancerRules#lowWaitMs}, at least one window left open). A quiet centre keeps {@code ceil(sqrt(n))} of
  * its {@code n} open windows idle: an empty line says nothing about the next minutes, and that is the margin
- * square-root staffing gives a centre against its own randomness; only idle staff beyond it are spare. Nobody moved in the last
- * {@link BalancerRules#cooldownMs} moves again and no centre that received staff that recently gives any away.
+ * square-root staffing gives a centre against its own randomness; only idle staff beyond it are spare. Nobody moved
+ * in the last {@link BalancerRules#cooldownMs} moves again and no centre that received staff that recently gives
+ * any away.
  *
  * <p><b>Ranking.</b> Moving staff member {@code s} to centre {@code c} takes the travel time {@code T}. The
  * centre's line stays non-empty for about {@code D = (B + max(0, arrivalRate x meanService - n) x H) / n}, with
  * {@code H} the {@link BalancerRules#horizonMs horizon}. From arrival the extra window shortens the line by one
- * visitor per mean service time, for {@code U = min(H - T, D)}: it saves {@code U^2 / (2 x meanService)} of
- * visitor waiting time. That saved time minus {@code T} is the move's score; moves with a positive score are chosen greedily, best first, each counted as
- * one more window at its target before the next is chosen, up to {@link BalancerRules#maxProposals}.
+ * visitor per mean service time, for {@code U = min(H - T, D)}: it saves {@code U^2 / (2 x meanService)} of visitor
+ * waiting time. That saved time minus {@code T} is the move's score; moves with a positive score are chosen
+ * greedily, best first, each counted as one more window at its target before the next is chosen, up to
+ * {@link BalancerRules#maxProposals}.
  *
  * <p>The proposals are a {@link ProposalList}. Fixed arrays only: an evaluation allocates nothing. Engine thread
  * only.

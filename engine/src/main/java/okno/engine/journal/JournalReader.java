@@ -158,7 +158,8 @@ public final class JournalReader
         final int expectedLength;
         if (magic == JournalFormat.BATCH_MAGIC)
         {
-            expectedLength = count < 0 || count > (length / Command.ENCODED_LENGTH) ? -1 : JournalFormat.batchLength(count);
+            expectedLength = count < 0 || count > (length / Command.ENCODED_LENGTH)
+                ? -1 : JournalFormat.batchLength(count);
         }
         else if (magic == JournalFormat.VOID_MAGIC)
         {

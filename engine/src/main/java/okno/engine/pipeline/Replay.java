@@ -73,7 +73,8 @@ public final class Replay
             });
             errors.addAll(journalErrors(outcome));
             expectedHashes.forEach((seq, hash) -> errors.add(
-                "snapshot at journal sequence " + seq + " lies beyond the last journaled command " + outcome.lastSeq()));
+                "snapshot at journal sequence " + seq + " lies beyond the last journaled command "
+                    + outcome.lastSeq()));
             return new ReplayReport(new RecoveryReport(null, 0, 0, outcome, emptyState.stateHash()), errors);
         }
     }

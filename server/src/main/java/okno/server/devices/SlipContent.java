@@ -56,6 +56,7 @@ final class SlipContent
             LocalDateTime.ofInstant(Instant.ofEpochMilli(ticket.issuedMs()), index.config().utcOffset()),
             Math.max(0, position - 1),
             etaSeconds < 0 ? TicketSlip.ETA_UNKNOWN : (etaSeconds + 59) / 60,
-            url == null ? null : url + "/ui/ticket.html?centre=" + index.centreAt(ticket.centre()).id() + "&number=" + number);
+            url == null ? null
+                : url + "/ui/ticket.html?centre=" + index.centreAt(ticket.centre()).id() + "&number=" + number);
     }
 }

@@ -8,9 +8,10 @@ import okno.engine.api.StaffMode;
 
 /**
  * Staff the balancer moves: on arrival a member opens the closed window having the centre's longest line (the
- * service with the most waiting work per open window serving it, as the balancer reads it) and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular
- * members then travel home (the home centre re-plans at once when they leave and when they return); standby pool
- * members stay on standby where they are.
+ * service with the most waiting work per open window serving it, as the balancer reads it) and works there at
+ * least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular members then travel home (the
+ * home centre re-plans at once when they leave and when they return); standby pool members stay on standby
+ * where they are.
  */
 final class Deployments
 {
@@ -34,8 +35,8 @@ final class Deployments
     private final double[] minutes;
 
     Deployments(final Workload workload, final EngineSlot engine, final DayClock clock, final Hall hall,
-        final Line line,
-        final WindowControl windows, final Roster roster, final ShiftDuty duty, final CentreStaffing staffing,
+        final Line line, final WindowControl windows, final Roster roster, final ShiftDuty duty,
+        final CentreStaffing staffing,
         final StandbyPool pool, final EventHeap heap)
     {
         this.engine = engine;

@@ -2,9 +2,10 @@ package okno.server.sim;
 
 /**
  * Working time of the simulated staff. A staff member's shift starts when they first take a window (or set off
- * for another centre) and lasts {@code shiftMs}; they are paid for the whole shift (see {@link Roster}). In each {@code blockMs} of the shift they take one break of {@code breakMs}, staggered by
- * staff member between 3/8 and 6/8 of the block, so a centre's breaks spread out; a window whose member is on
- * break is covered by a relief window while the plan needs it.
+ * for another centre) and lasts {@code shiftMs}; they are paid for the whole shift (see {@link Roster}). In each
+ * {@code blockMs} of the shift they take one break of {@code breakMs}, staggered by staff member between 3/8 and
+ * 6/8 of the block, so a centre's breaks spread out; a window whose member is on break is covered by a relief
+ * window while the plan needs it.
  *
  * @param shiftMs longest shift
  * @param breakMs length of one break, 0 for none
