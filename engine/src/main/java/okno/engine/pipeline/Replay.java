@@ -2,7 +2,6 @@ package okno.engine.pipeline;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import okno.engine.api.EventListener;
 import okno.engine.api.StateMachine;
 import okno.engine.journal.JournalOutcome;
 import okno.engine.journal.JournalReader;
@@ -61,11 +60,12 @@ public final class Replay
             }
         }
         checkHash(expectedHashes, 0, emptyState.stateHash(), errors);
+        final JournalReader.RecordHandler replay = Recovery.replayInto(emptyState);
         try (ChronicleQueue queue = open(config))
         {
             final JournalOutcome outcome = new JournalReader().read(queue, -1, 0, (seq, command) ->
             {
-                emptyState.apply(command, EventListener.NONE);
+                replay.onCommand(seq, command);
                 if (expectedHashes.containsKey(seq))
                 {
                     checkHash(expectedHashes, seq, emptyState.stateHash(), errors);

@@ -85,6 +85,11 @@ public final class NetworkState implements StateMachine, NetworkView
     private final ViewBuilder views;
     private final EngineEvent event = new EngineEvent();
     private EventListener listener = EventListener.NONE;
+    /**
+     * Whether the command's result-only values (a new ticket's position and ETA) are computed; false only
+     * inside {@link #replay}. Nothing of the state depends on them.
+     */
+    boolean resultsWanted = true;
 
     long nowMs = Long.MIN_VALUE;
     long day = Long.MIN_VALUE;
@@ -173,6 +178,27 @@ public final class NetworkState implements StateMachine, NetworkView
             publish();
         }
         listener = EventListener.NONE;
+    }
+
+    /**
+     * Applies a command read back from the journal, as {@link #apply} with {@link EventListener#NONE} does, but
+     * without computing what only its caller would read: a new or retried ticket's position and ETA
+     * ({@link Command#resultPosition}, {@link Command#resultEtaSeconds} and the same fields of its event) stay as
+     * {@link Command#clearResult} leaves them.
+     * The state, {@link Command#result} and {@link #stateHash()} come out exactly as from {@link #apply}. For
+     * recovery and offline replay, whose results were answered when the command was first applied.
+     */
+    public void replay(final Command command)
+    {
+        resultsWanted = false;
+        try
+        {
+            apply(command, EventListener.NONE);
+        }
+        finally
+        {
+            resultsWanted = true;
+        }
     }
 
     private Result dispatch(final Command c)

@@ -91,7 +91,7 @@ final class TicketDesk
         {
             c.resultSlotMs = state.appointments.slotMs(state.appointments.find(appointmentCode));
         }
-        if (tickets.state(original) == TicketState.WAITING)
+        if (state.resultsWanted && tickets.state(original) == TicketState.WAITING)
         {
             final int ahead = state.ahead(centre, original);
             c.resultPosition = ahead + 1;
@@ -147,8 +147,11 @@ final class TicketDesk
         final int ahead = centre.waitingFor(services[0]);
         centre.enqueue(t);
         c.resultTicket = number;
-        c.resultPosition = ahead + 1;
-        c.resultEtaSeconds = state.etaSeconds(centre, services[0], ahead);
+        if (state.resultsWanted)
+        {
+            c.resultPosition = ahead + 1;
+            c.resultEtaSeconds = state.etaSeconds(centre, services[0], ahead);
+        }
         final EngineEvent e = state.ticketEvent(EventType.TICKET_ISSUED, centre, t);
         e.position = c.resultPosition;
         e.etaSeconds = c.resultEtaSeconds;

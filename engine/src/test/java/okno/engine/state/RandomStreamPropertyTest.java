@@ -6,6 +6,7 @@ import okno.engine.RecordedEvent;
 import okno.engine.TestNetworks;
 import okno.engine.api.CentreCounters;
 import okno.engine.api.Command;
+import okno.engine.api.CommandType;
 import okno.engine.api.EventType;
 import okno.engine.api.Result;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -57,6 +58,8 @@ class RandomStreamPropertyTest
         final Command slot = new Command();
         final Set<Result> results = EnumSet.noneOf(Result.class);
         final Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
+        final Result[] liveResults = new Result[COMMANDS];
+        final int[] liveTickets = new int[COMMANDS];
         byte[] snapshot = null;
         long hashAtSnapshot = 0;
         int eventsAtSnapshot = 0;
@@ -76,6 +79,8 @@ class RandomStreamPropertyTest
             live.apply(slot, e -> liveEvents.add(RecordedEvent.copyOf(e)));
             commands.observe(slot);
             results.add(slot.result);
+            liveResults[i] = slot.result;
+            liveTickets[i] = slot.resultTicket;
             live.validateInternalState();
             checkCounters(live);
             if (slot.result != Result.OK)
@@ -106,6 +111,8 @@ class RandomStreamPropertyTest
         assertEquals(liveEvents, replayEvents);
         assertArrayEquals(snapshot(live), snapshot(replayed), "equal states write equal snapshots");
 
+        replayWithoutResults(config, journal, live, liveResults, liveTickets);
+
         final NetworkState restored = new NetworkState(config);
         restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(snapshot)));
         assertEquals(hashAtSnapshot, restored.stateHash());
@@ -126,6 +133,33 @@ class RandomStreamPropertyTest
             slot.decode(journal, i * Command.ENCODED_LENGTH);
             state.apply(slot, e -> events.add(RecordedEvent.copyOf(e)));
         }
+    }
+
+    /** {@link NetworkState#replay}: the same results, state and snapshot as the live run, no position or ETA. */
+    private static void replayWithoutResults(final NetworkConfig config, final UnsafeBuffer journal,
+        final NetworkState live, final Result[] liveResults, final int[] liveTickets) throws IOException
+    {
+        final NetworkState replayed = new NetworkState(config);
+        final Command slot = new Command();
+        int issued = 0;
+        for (int i = 0; i < COMMANDS; i++)
+        {
+            slot.decode(journal, i * Command.ENCODED_LENGTH);
+            replayed.replay(slot);
+            assertEquals(liveResults[i], slot.result, "result of command " + i);
+            assertEquals(liveTickets[i], slot.resultTicket, "ticket of command " + i);
+            assertEquals(-1, slot.resultPosition, "no position computed for command " + i);
+            assertEquals(-1, slot.resultEtaSeconds, "no ETA computed for command " + i);
+            if (slot.type == CommandType.ISSUE_TICKET && slot.result == Result.OK)
+            {
+                issued++;
+            }
+        }
+        assertTrue(issued > 100, "tickets issued: " + issued);
+        assertEquals(live.stateHash(), replayed.stateHash());
+        assertArrayEquals(snapshot(live), snapshot(replayed), "a replay without results writes the live snapshot");
+        replayed.validateInternalState();
+        assertEquals(live.predictedWaitSeconds(0, 0), replayed.predictedWaitSeconds(0, 0));
     }
 
     private static byte[] snapshot(final NetworkState state) throws IOException
