@@ -30,8 +30,8 @@ import okno.engine.state.WindowState;
  * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
  * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
  * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the order key
- * (issue time, then number, in one long) the centre keeps in a compact array, so only the winner's ticket record
- * is read. The order in which
+ * (issue time, then number) the centre keeps in compact arrays: the issue times, an int each, are compared first and
+ * the full keys read only when two times tie, so only the winner's ticket record is read. The order in which
  * candidates are considered does not matter: every comparison is a total order (issue time, then number).
  *
  * <p>The instance only holds the scratch of the call in progress (so a call allocates nothing); the answer
@@ -46,12 +46,14 @@ public final class CallNextPolicy
     /** Candidate reference of no candidate; line ids are >= 0, transferred tickets are -2 - the ticket. */
     private static final int NONE = -1;
 
+    /** The centre of the call in progress (for the keys of candidates whose issue times tie). */
+    private CentreState centre;
     private int oldest;
-    private long oldestKey;
+    private int oldestTime;
     private int bestPriority;
-    private long bestPriorityKey;
+    private int bestPriorityTime;
     private int bestNormal;
-    private long bestNormalKey;
+    private int bestNormalTime;
     private long bestNormalScore;
     private boolean normalWaiting;
 
@@ -69,6 +71,7 @@ public final class CallNextPolicy
     public int pick(final CentreState centre, final WindowState window, final long nowMs,
         final long escalationMs, final int priorityQuota)
     {
+        this.centre = centre;
         oldest = NONE;
         bestPriority = NONE;
         bestNormal = NONE;
@@ -79,9 +82,9 @@ public final class CallNextPolicy
             final long skills = window.skillBits(word);
             if (skills != 0)
             {
-                considerNormalLines(centre, window, word, skills & centre.waitingLines(NORMAL, word), nowMs);
-                considerPriorityLines(centre, ACCESSIBILITY, word, skills & centre.waitingLines(ACCESSIBILITY, word));
-                considerPriorityLines(centre, APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word));
+                considerNormalLines(window, word, skills & centre.waitingLines(NORMAL, word), nowMs);
+                considerPriorityLines(ACCESSIBILITY, word, skills & centre.waitingLines(ACCESSIBILITY, word));
+                considerPriorityLines(APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word));
             }
         }
         final TicketTable tickets = centre.tickets();
@@ -89,19 +92,19 @@ public final class CallNextPolicy
         {
             if (tickets.priority(t) == NORMAL)
             {
-                considerNormal(-2 - t, tickets.orderKey(t), tickets.issuedMs(t),
-                    window.weightOf(tickets.currentService(t)), nowMs);
+                considerNormal(-2 - t, tickets.orderTime(t), window.weightOf(tickets.currentService(t)), nowMs);
             }
             else
             {
-                considerPriority(-2 - t, tickets.orderKey(t));
+                considerPriority(-2 - t, tickets.orderTime(t));
             }
         }
+        this.centre = null;
         if (oldest == NONE)
         {
             return TicketTable.NONE;
         }
-        if (nowMs - centre.issuedMsOf(oldestKey) >= escalationMs)
+        if (nowMs - centre.issuedMsAt(oldestTime) >= escalationMs)
         {
             return resolve(centre, oldest);
         }
@@ -119,8 +122,7 @@ public final class CallNextPolicy
     }
 
     /** Considers the heads of the normal lines whose services are the set bits of {@code lines}. */
-    private void considerNormalLines(final CentreState centre, final WindowState window, final int word,
-        final long lines, final long nowMs)
+    private void considerNormalLines(final WindowState window, final int word, final long lines, final long nowMs)
     {
         long bits = lines;
         while (bits != 0)
@@ -128,61 +130,72 @@ public final class CallNextPolicy
             final int bit = Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
             final int service = (word << 6) + bit;
-            final long key = centre.lineHeadKey(service, NORMAL);
-            considerNormal(CentreState.lineId(service, NORMAL), key, centre.issuedMsOf(key),
+            considerNormal(CentreState.lineId(service, NORMAL), centre.lineHeadTime(service, NORMAL),
                 window.skillWeightAt(word, bit), nowMs);
         }
     }
 
     /** Considers the heads of the lines of a priority class whose services are the set bits of {@code lines}. */
-    private void considerPriorityLines(final CentreState centre, final int priority, final int word,
-        final long lines)
+    private void considerPriorityLines(final int priority, final int word, final long lines)
     {
         long bits = lines;
         while (bits != 0)
         {
             final int service = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
-            considerPriority(CentreState.lineId(service, priority), centre.lineHeadKey(service, priority));
+            considerPriority(CentreState.lineId(service, priority), centre.lineHeadTime(service, priority));
         }
     }
 
     /**
-     * @param key      order key (a smaller key: earlier issue, then lower number, as {@link TicketTable#orderKey})
-     * @param issuedMs issue time
-     * @param weight   the window's skill weight for the candidate's service
+     * @param time   issue time, ms since the day start (as {@link TicketTable#orderTime})
+     * @param weight the window's skill weight for the candidate's service
      */
-    private void considerNormal(final int ref, final long key, final long issuedMs, final int weight,
-        final long nowMs)
+    private void considerNormal(final int ref, final int time, final int weight, final long nowMs)
     {
-        considerOldest(ref, key);
+        considerOldest(ref, time);
         normalWaiting = true;
-        final long score = weight * (nowMs - issuedMs + SCORE_BIAS_MS);
-        if (score > bestNormalScore || (score == bestNormalScore && key < bestNormalKey))
+        final long score = weight * (nowMs - centre.issuedMsAt(time) + SCORE_BIAS_MS);
+        if (score > bestNormalScore || (score == bestNormalScore && before(ref, time, bestNormal, bestNormalTime)))
         {
             bestNormal = ref;
-            bestNormalKey = key;
+            bestNormalTime = time;
             bestNormalScore = score;
         }
     }
 
-    private void considerPriority(final int ref, final long key)
+    private void considerPriority(final int ref, final int time)
     {
-        considerOldest(ref, key);
-        if (bestPriority == NONE || key < bestPriorityKey)
+        considerOldest(ref, time);
+        if (bestPriority == NONE || before(ref, time, bestPriority, bestPriorityTime))
         {
             bestPriority = ref;
-            bestPriorityKey = key;
+            bestPriorityTime = time;
         }
     }
 
-    private void considerOldest(final int ref, final long key)
+    private void considerOldest(final int ref, final int time)
     {
-        if (oldest == NONE || key < oldestKey)
+        if (oldest == NONE || before(ref, time, oldest, oldestTime))
         {
             oldest = ref;
-            oldestKey = key;
+            oldestTime = time;
         }
+    }
+
+    /**
+     * @return whether candidate {@code ref} comes before candidate {@code other} in the order of their keys (issue
+     *     time, then number); the keys are read only when the times tie
+     */
+    private boolean before(final int ref, final int time, final int other, final int otherTime)
+    {
+        return time < otherTime || time == otherTime && key(ref) < key(other);
+    }
+
+    /** @return order key of a candidate (see {@link TicketTable#orderKey}). */
+    private long key(final int ref)
+    {
+        return ref >= 0 ? centre.lineHeadKey(ref) : centre.tickets().orderKey(-2 - ref);
     }
 
     private static int resolve(final CentreState centre, final int ref)

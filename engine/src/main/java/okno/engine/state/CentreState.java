@@ -91,19 +91,27 @@ public final class CentreState
     }
 
     /**
-     * @return order key of the head of the non-empty line of a service and priority class code (1..3), undefined
-     *     for an empty one: of two tickets, the one issued earlier, then the one with the lower number, has the
-     *     smaller key (see {@link TicketTable#orderKey})
+     * @return original issue time, ms since the day start, of the head of the non-empty line of a service and
+     *     priority class code (1..3), undefined for an empty one (see {@link TicketTable#orderTime})
      */
-    public long lineHeadKey(final int service, final int priority)
+    public int lineHeadTime(final int service, final int priority)
     {
-        return lineIndex.headKey(service, priority);
+        return lineIndex.headTime(service, priority);
     }
 
-    /** @return original issue time of the ticket an order key was made of. */
-    public long issuedMsOf(final long key)
+    /**
+     * @return order key of the head of a non-empty service line, undefined for an empty one: of two tickets, the
+     *     one issued earlier, then the one with the lower number, has the smaller key (see {@link TicketTable#orderKey})
+     */
+    public long lineHeadKey(final int line)
     {
-        return lineIndex.issuedMs(key);
+        return lineIndex.headKey(line);
+    }
+
+    /** @return epoch ms of a time given in ms since the day start, as {@link #lineHeadTime}. */
+    public long issuedMsAt(final int time)
+    {
+        return lineIndex.issuedMs(time);
     }
 
     /** @return the head ticket of a line (service or transfer line), or {@link TicketTable#NONE}. */

@@ -6,14 +6,16 @@ package okno.engine.state;
  * <pre>
  *   nonEmpty: per priority class (code - 1) a bitset over services, lineWords longs each
  *             [ class 1: w0 w1 .. | class 2: w0 w1 .. | class 3: w0 w1 .. ]   bit s set = line (s, class) waits
- *   heads:    per priority class (code - 1) one long per service, the order key of the line's head
- *             [ class 1: s0 s1 .. | class 2: s0 s1 .. | class 3: s0 s1 .. ]   stale while the line is empty
+ *   times:    per priority class (code - 1) one int per service, the issue time of the line's head as ms since
+ *             the day start   [ class 1: s0 s1 .. | class 2: s0 s1 .. | class 3: s0 s1 .. ]
+ *   heads:    the same places, one long each: the order key of the line's head, read only when two times tie
  *   key:      (issuedMs - dayStartMs) &lt;&lt; 27 | packed number      one long compare = issue time, then number
- *             (made by {@link TicketTable#orderKey})
+ *             (made by {@link TicketTable#orderKey}; its high part is the time)
  * </pre>
- * A call ANDs the window's skill bitset with {@code nonEmpty} and compares heads straight from {@code heads}: no
- * line and no ticket is touched until the winner is known. Heads of one class lie side by side, eight
- * to a cache line, so the lines a window serves share few cache lines.
+ * Both are stale while the line is empty. A call ANDs the window's skill bitset with {@code nonEmpty} and compares
+ * head times straight from {@code times}, and a tie by the keys: no line and no ticket is touched until the winner
+ * is known. Head times of one class lie side by side, sixteen to a cache line, so the lines a window serves share
+ * few cache lines (half as many as the keys would).
  */
 final class LineIndex
 {
@@ -23,6 +25,7 @@ final class LineIndex
     private final int serviceCount;
     private final int lineWords;
     private final long[] nonEmpty;
+    private final int[] times;
     private final long[] heads;
     private long dayStartMs;
 
@@ -31,6 +34,7 @@ final class LineIndex
         this.serviceCount = serviceCount;
         lineWords = words(serviceCount);
         nonEmpty = new long[CentreState.PRIORITY_CLASSES * lineWords];
+        times = new int[serviceCount * CentreState.PRIORITY_CLASSES];
         heads = new long[serviceCount * CentreState.PRIORITY_CLASSES];
     }
 
@@ -56,16 +60,19 @@ final class LineIndex
         return heads[slot(line)];
     }
 
-    /** @return order key of the head of the non-empty line of a service and priority class code (1..3). */
-    long headKey(final int service, final int priority)
+    /**
+     * @return issue time, ms since the day start, of the head of the non-empty line of a service and priority
+     *     class code (1..3): the high part of its {@link #headKey(int) key}
+     */
+    int headTime(final int service, final int priority)
     {
-        return heads[(priority - 1) * serviceCount + service];
+        return times[(priority - 1) * serviceCount + service];
     }
 
-    /** @return issue time of a key. */
-    long issuedMs(final long key)
+    /** @return issue time of a time given in ms since the day start, as {@link #headTime}. */
+    long issuedMs(final int time)
     {
-        return dayStartMs + (key >>> NUMBER_BITS);
+        return dayStartMs + time;
     }
 
     /** Starts a day: keys count from its start; every line is empty. */
@@ -78,7 +85,9 @@ final class LineIndex
     /** Records the order key of the line's head (the line is non-empty). */
     void head(final int line, final long headKey)
     {
-        heads[slot(line)] = headKey;
+        final int slot = slot(line);
+        times[slot] = (int)(headKey >>> NUMBER_BITS);
+        heads[slot] = headKey;
         final int service = line / CentreState.PRIORITY_CLASSES;
         nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)] |= 1L << service;
     }
@@ -96,7 +105,8 @@ final class LineIndex
         final int service = line / CentreState.PRIORITY_CLASSES;
         final boolean bit = (nonEmpty[(line % CentreState.PRIORITY_CLASSES) * lineWords + (service >>> 6)]
             & (1L << service)) != 0;
-        return bit == waiting && (!waiting || headKey(line) == headKey);
+        return bit == waiting
+            && (!waiting || headKey(line) == headKey && times[slot(line)] == (int)(headKey >>> NUMBER_BITS));
     }
 
     private int slot(final int line)

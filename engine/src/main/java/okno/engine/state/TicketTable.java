@@ -152,6 +152,12 @@ public final class TicketTable
         return (long)records[r + ISSUED] << LineIndex.NUMBER_BITS | records[r + NUMBER];
     }
 
+    /** @return original issue time as ms since the day start: the high part of {@link #orderKey}. */
+    public int orderTime(final int t)
+    {
+        return records[t * STRIDE + ISSUED];
+    }
+
     /** @return priority class code. */
     public int priority(final int t)
     {
