@@ -3,7 +3,7 @@ package okno.engine.policy;
 import okno.config.PriorityClass;
 import okno.engine.state.CentreState;
 import okno.engine.state.TicketTable;
-import okno.engine.state.WindowState;
+import okno.engine.state.WindowSkills;
 
 /**
  * Which ticket a window calls next: a pure function of the centre's state, the window, the time and the rules.
@@ -27,12 +27,13 @@ import okno.engine.state.WindowState;
  *
  * <p><b>Cost.</b> Each centre keeps one line per service and priority class, ordered by issue time, so the
  * oldest (and, within one line, best scoring) ticket is the line's head. The centre also keeps, per class, a
- * bitset of the services whose line is non-empty; the window keeps its skills as a bitset over services. A call
- * ANDs the two word by word and compares only the heads of lines that are both served and non-empty (plus the
- * window's own transfers), never empty lines and never the whole queue. Line heads are compared by the order key
- * (issue time, then number) the centre keeps in compact arrays: the issue times, an int each, are compared first and
- * the full keys read only when two times tie, so only the winner's ticket record is read. The order in which
- * candidates are considered does not matter: every comparison is a total order (issue time, then number).
+ * bitset of the services whose line is non-empty; each window's skills are a bitset over services in the
+ * centre's {@link WindowSkills}. A call ANDs the two word by word and compares only the heads of lines that are
+ * both served and non-empty (plus the window's own transfers), never empty lines and never the whole queue. Line
+ * heads are compared by the order key (issue time, then number) the centre keeps in compact arrays: the issue
+ * times, an int each, are compared first and the full keys read only when two times tie, so only the winner's
+ * ticket record is read. The order in which candidates are considered does not matter: every comparison is a
+ * total order (issue time, then number).
  *
  * <p>The instance only holds the scratch of the call in progress (so a call allocates nothing); the answer
  * depends on the arguments alone. Engine thread only.
@@ -61,16 +62,17 @@ public final class CallNextPolicy
      * Picks the ticket the window should call.
      *
      * @param centre            state of the window's centre
-     * @param window            the calling window
+     * @param window            index of the calling window in its centre
      * @param nowMs             engine time
      * @param escalationMs      wait from which a ticket is called first
      * @param priorityQuota     consecutive priority calls allowed while normal tickets wait
      * @return the ticket to call (its place in the centre's {@link TicketTable}), or {@link TicketTable#NONE} when
      *     the window has no candidate
      */
-    public int pick(final CentreState centre, final WindowState window, final long nowMs,
+    public int pick(final CentreState centre, final int window, final long nowMs,
         final long escalationMs, final int priorityQuota)
     {
+        final WindowSkills skills = centre.skills();
         this.centre = centre;
         oldest = NONE;
         bestPriority = NONE;
@@ -79,20 +81,21 @@ public final class CallNextPolicy
         normalWaiting = false;
         for (int word = 0; word < centre.lineWords(); word++)
         {
-            final long skills = window.skillBits(word);
-            if (skills != 0)
+            final long served = skills.bits(window, word);
+            if (served != 0)
             {
-                considerNormalLines(window, word, skills & centre.waitingLines(NORMAL, word), nowMs);
-                considerPriorityLines(ACCESSIBILITY, word, skills & centre.waitingLines(ACCESSIBILITY, word));
-                considerPriorityLines(APPOINTMENT, word, skills & centre.waitingLines(APPOINTMENT, word));
+                considerNormalLines(skills, window, word, served & centre.waitingLines(NORMAL, word), nowMs);
+                considerPriorityLines(ACCESSIBILITY, word, served & centre.waitingLines(ACCESSIBILITY, word));
+                considerPriorityLines(APPOINTMENT, word, served & centre.waitingLines(APPOINTMENT, word));
             }
         }
         final TicketTable tickets = centre.tickets();
-        for (int t = centre.lineHead(centre.transferLine(window.index())); t != TicketTable.NONE; t = tickets.next(t))
+        for (int t = centre.lineHead(centre.transferLine(window)); t != TicketTable.NONE; t = tickets.next(t))
         {
             if (tickets.priority(t) == NORMAL)
             {
-                considerNormal(-2 - t, tickets.orderTime(t), window.weightOf(tickets.currentService(t)), nowMs);
+                considerNormal(-2 - t, tickets.orderTime(t), skills.weightOf(window, tickets.currentService(t)),
+                    nowMs);
             }
             else
             {
@@ -122,7 +125,8 @@ public final class CallNextPolicy
     }
 
     /** Considers the heads of the normal lines whose services are the set bits of {@code lines}. */
-    private void considerNormalLines(final WindowState window, final int word, final long lines, final long nowMs)
+    private void considerNormalLines(final WindowSkills skills, final int window, final int word, final long lines,
+        final long nowMs)
     {
         long bits = lines;
         while (bits != 0)
@@ -131,7 +135,7 @@ public final class CallNextPolicy
             bits &= bits - 1;
             final int service = (word << 6) + bit;
             considerNormal(CentreState.lineId(service, NORMAL), centre.lineHeadTime(service, NORMAL),
-                window.skillWeightAt(word, bit), nowMs);
+                skills.weightAt(window, word, bit), nowMs);
         }
     }
 

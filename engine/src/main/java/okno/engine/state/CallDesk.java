@@ -40,8 +40,8 @@ final class CallDesk
             return ready;
         }
         final CentreState centre = state.centres[c.centre];
-        final int t = policy.pick(centre, w, state.nowMs, state.rules.escalationMinutes() * DayCalendar.MINUTE_MS,
-            state.rules.priorityQuota());
+        final int t = policy.pick(centre, c.window, state.nowMs,
+            state.rules.escalationMinutes() * DayCalendar.MINUTE_MS, state.rules.priorityQuota());
         if (t == TicketTable.NONE)
         {
             return Result.NOTHING_TO_CALL;

@@ -24,24 +24,30 @@ final class CentreBuilder
         }
         final WindowState[] windows = new WindowState[def.windows().size()];
         final WindowFlags flags = new WindowFlags(windows.length);
+        final int[][] skillServices = new int[windows.length][];
+        final int[][] skillWeights = new int[windows.length][];
         for (int w = 0; w < windows.length; w++)
         {
             final WindowDef wd = def.windows().get(w);
-            final int[] skillServices = new int[wd.skills().size()];
-            final int[] skillWeights = new int[skillServices.length];
+            skillServices[w] = new int[wd.skills().size()];
+            skillWeights[w] = new int[skillServices[w].length];
             int i = 0;
             for (final Map.Entry<String, Integer> skill : wd.skills().entrySet())
             {
-                skillServices[i] = index.service(skill.getKey());
-                if (skillServices[i] < 0)
+                skillServices[w][i] = index.service(skill.getKey());
+                if (skillServices[w][i] < 0)
                 {
                     throw new IllegalArgumentException("centre " + def.id() + " window " + wd.id()
                         + ": unknown service " + skill.getKey());
                 }
-                skillWeights[i++] = Math.max(1, skill.getValue());
+                skillWeights[w][i++] = Math.max(1, skill.getValue());
             }
-            windows[w] = new WindowState(w, skillServices, skillWeights, serviceCount, flags);
         }
-        return new CentreState(c, hours, windows, flags, serviceCount);
+        final WindowSkills skills = new WindowSkills(skillServices, skillWeights, serviceCount);
+        for (int w = 0; w < windows.length; w++)
+        {
+            windows[w] = new WindowState(w, skillServices[w], skillWeights[w], skills, flags);
+        }
+        return new CentreState(c, hours, windows, skills, flags, serviceCount);
     }
 }

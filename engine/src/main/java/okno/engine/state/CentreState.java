@@ -20,6 +20,8 @@ public final class CentreState
     final int index;
     private final DayHours[] hoursByDay;
     final WindowState[] windows;
+    /** The windows' skills and weights, for call-next. */
+    private final WindowSkills skills;
     /** Open and free windows as bitsets, kept by the windows. */
     final WindowFlags flags;
     /** Waiting work per service and window, open windows per service, service time estimates: for the ETA. */
@@ -50,12 +52,13 @@ public final class CentreState
     long ratingSum;
     int ratingCount;
 
-    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final WindowFlags flags,
-        final int serviceCount)
+    CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final WindowSkills skills,
+        final WindowFlags flags, final int serviceCount)
     {
         this.index = index;
         this.hoursByDay = hoursByDay;
         this.windows = windows;
+        this.skills = skills;
         this.flags = flags;
         this.load = new ServiceLoad(windows, serviceCount);
         this.lineIndex = new LineIndex(serviceCount);
@@ -66,6 +69,12 @@ public final class CentreState
     public TicketTable tickets()
     {
         return tickets;
+    }
+
+    /** @return skills and weights of the centre's windows. */
+    public WindowSkills skills()
+    {
+        return skills;
     }
 
     /** @return words of one priority class's bitset of non-empty lines (one bit per service). */
@@ -101,7 +110,8 @@ public final class CentreState
 
     /**
      * @return order key of the head of a non-empty service line, undefined for an empty one: of two tickets, the
-     *     one issued earlier, then the one with the lower number, has the smaller key (see {@link TicketTable#orderKey})
+     *     one issued earlier, then the one with the lower number, has the smaller key (see
+     *     {@link TicketTable#orderKey})
      */
     public long lineHeadKey(final int line)
     {
