@@ -4,9 +4,9 @@ import okno.engine.api.WindowMode;
 
 /**
  * One window of a centre: its skills (fixed by configuration; call-next reads them from the centre's
- * {@link WindowSkills}), mode, staff member, the ticket it is calling or
- * serving and the last visit completed (places in the centre's {@link TicketTable}). The tickets transferred to
- * it wait in its transfer line ({@link CentreState#transferLine}).
+ * {@link WindowSkills}), mode, staff member, the ticket it is calling or serving and the last visit completed
+ * (places in the centre's {@link TicketTable}). The tickets transferred to it wait in its transfer line
+ * ({@link CentreState#transferLine}).
  */
 public final class WindowState
 {
