@@ -4,12 +4,15 @@ package okno.engine.state;
  * The waiting lines of one centre: one per service and priority class (line id {@link CentreState#lineId}), then
  * one per window for the tickets transferred to it (line id {@code serviceLines + window}). Each line is a
  * doubly-linked list through the {@link TicketTable}'s link fields, ordered by original issue time (then number),
- * so that its head has waited longest; head, tail and size of all lines lie in one {@code int[]}:
+ * so that its head has waited longest; head, tail, size and the tail's issue time of all lines lie in one
+ * {@code int[]}:
  * <pre>
- *   [ line 0: head tail size - | line 1: head tail size - | ... ]     an empty line has head = tail = -1
+ *   [ line 0: head tail size tailTime | line 1: head tail size tailTime | ... ]   an empty line has head = tail = -1
+ *     tailTime   the tail's issue time, ms since the day start ({@link TicketTable#orderTime}); stale when empty
  * </pre>
  * Insertion scans from the tail: new tickets append in O(1); tickets returning for a next service or after a
- * transfer are placed back where their issue time belongs.
+ * transfer are placed back where their issue time belongs. A ticket issued later than the tail appends without
+ * reading the tail's record (only writing its link), which is the case of nearly every new ticket.
  *
  * <p>A service line reports every change of its head to the centre's {@link LineIndex}, so call-next finds the
  * lines worth looking at, and compares their heads, without touching lines or tickets, and every ticket joining
@@ -20,6 +23,7 @@ final class TicketLines
     private static final int HEAD = 0;
     private static final int TAIL = 1;
     private static final int SIZE = 2;
+    private static final int TAIL_TIME = 3;
     private static final int STRIDE = 4;
 
     private final TicketTable tickets;
@@ -74,16 +78,21 @@ final class TicketLines
     {
         final int base = line * STRIDE;
         final long key = tickets.orderKey(t);
+        final int time = tickets.orderTime(t);
         int after = lines[base + TAIL];
-        while (after != TicketTable.NONE && key < tickets.orderKey(after))
+        if (after != TicketTable.NONE && time <= lines[base + TAIL_TIME])
         {
-            after = tickets.prev(after);
+            while (after != TicketTable.NONE && key < tickets.orderKey(after))
+            {
+                after = tickets.prev(after);
+            }
         }
         final int next = after == TicketTable.NONE ? lines[base + HEAD] : tickets.next(after);
         tickets.link(t, line, after, next);
         if (next == TicketTable.NONE)
         {
             lines[base + TAIL] = t;
+            lines[base + TAIL_TIME] = time;
         }
         else
         {
@@ -141,6 +150,10 @@ final class TicketLines
         if (next == TicketTable.NONE)
         {
             lines[base + TAIL] = prev;
+            if (prev != TicketTable.NONE)
+            {
+                lines[base + TAIL_TIME] = tickets.orderTime(prev);
+            }
         }
         else
         {
@@ -177,11 +190,16 @@ final class TicketLines
         return count;
     }
 
-    /** @return whether the line index agrees with a service line (invariant check). */
+    /**
+     * @return whether the line index agrees with a service line and the recorded tail time with the tail
+     *     (invariant check)
+     */
     boolean indexMatches(final int line)
     {
         final int head = head(line);
-        return line >= serviceLines
-            || index.matches(line, size(line) > 0, head == TicketTable.NONE ? 0 : tickets.orderKey(head));
+        final int tail = tail(line);
+        return (tail == TicketTable.NONE || lines[line * STRIDE + TAIL_TIME] == tickets.orderTime(tail))
+            && (line >= serviceLines
+            || index.matches(line, size(line) > 0, head == TicketTable.NONE ? 0 : tickets.orderKey(head)));
     }
 }
