@@ -18,6 +18,16 @@ public interface StateMachine
      */
     void apply(Command command, EventListener events);
 
+    /**
+     * Applies a command read back from the journal (recovery, offline replay): its caller was answered when it was
+     * first applied, so nobody reads its result or events. The state must come out exactly as from {@link #apply};
+     * a state machine may skip computing values only a caller would read.
+     */
+    default void replay(final Command command)
+    {
+        apply(command, EventListener.NONE);
+    }
+
     /** @return a hash of the whole state built from stable codes only, equal across JVM runs. */
     long stateHash();
 

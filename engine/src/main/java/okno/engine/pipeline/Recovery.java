@@ -1,12 +1,10 @@
 package okno.engine.pipeline;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
-import okno.engine.api.EventListener;
 import okno.engine.api.StateMachine;
 import okno.engine.journal.JournalOutcome;
 import okno.engine.journal.JournalReader;
 import okno.engine.snapshot.SnapshotStore;
-import okno.engine.state.NetworkState;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -62,21 +60,7 @@ final class Recovery
         final long fromIndex = used == null ? -1 : used.header().resumeIndex();
         final long afterSeq = used == null ? 0 : used.header().journalSeq();
         final JournalOutcome outcome = new JournalReader().read(
-            queue, fromIndex, afterSeq, replayInto(state));
+            queue, fromIndex, afterSeq, (seq, command) -> state.replay(command));
         return new RecoveryReport(used == null ? null : used.file(), afterSeq, skipped, outcome, state.stateHash());
-    }
-
-    /**
-     * @return a journal handler applying each command to the state with no listener: through
-     *     {@link NetworkState#replay} when the state is one, which skips the results nobody reads
-     */
-    static JournalReader.RecordHandler replayInto(final StateMachine state)
-    {
-        if (state instanceof NetworkState)
-        {
-            final NetworkState network = (NetworkState)state;
-            return (seq, command) -> network.replay(command);
-        }
-        return (seq, command) -> state.apply(command, EventListener.NONE);
     }
 }

@@ -60,12 +60,11 @@ public final class Replay
             }
         }
         checkHash(expectedHashes, 0, emptyState.stateHash(), errors);
-        final JournalReader.RecordHandler replay = Recovery.replayInto(emptyState);
         try (ChronicleQueue queue = open(config))
         {
             final JournalOutcome outcome = new JournalReader().read(queue, -1, 0, (seq, command) ->
             {
-                replay.onCommand(seq, command);
+                emptyState.replay(command);
                 if (expectedHashes.containsKey(seq))
                 {
                     checkHash(expectedHashes, seq, emptyState.stateHash(), errors);

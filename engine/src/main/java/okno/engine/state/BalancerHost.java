@@ -11,6 +11,7 @@ import okno.engine.balancer.Balancer;
 import okno.engine.balancer.BalancerMode;
 import okno.engine.balancer.BalancerRules;
 import okno.engine.balancer.LoadProbe;
+import okno.engine.balancer.ProposalList;
 
 /**
  * Runs the {@link Balancer} inside the state machine: evaluates it on ticks, reports new proposals
@@ -22,12 +23,14 @@ import okno.engine.balancer.LoadProbe;
 final class BalancerHost implements LoadProbe
 {
     final Balancer balancer;
+    private final ProposalList proposals;
     private final NetworkState state;
 
     BalancerHost(final NetworkState state, final BalancerRules rules)
     {
         this.state = state;
         this.balancer = new Balancer(state.centres.length, state.staff.length, rules);
+        this.proposals = balancer.proposals();
     }
 
     /** A tick: evaluate when due; in auto mode carry out every proposal that is still possible. */
@@ -38,9 +41,9 @@ final class BalancerHost implements LoadProbe
             return;
         }
         balancer.evaluate(state.nowMs, this);
-        for (int i = 0; i < balancer.proposals().count(); i++)
+        for (int i = 0; i < proposals.count(); i++)
         {
-            if (balancer.proposals().isNew(i))
+            if (proposals.isNew(i))
             {
                 proposalEvent(EventType.PROPOSAL_MADE, i);
                 state.publish();
@@ -48,7 +51,7 @@ final class BalancerHost implements LoadProbe
         }
         if (balancer.mode() == BalancerMode.AUTO)
         {
-            while (balancer.proposals().count() > 0)
+            while (proposals.count() > 0)
             {
                 carryOut(0);
             }
@@ -70,12 +73,12 @@ final class BalancerHost implements LoadProbe
 
     Result accept(final Command c)
     {
-        final int i = balancer.proposals().find(c.flag);
+        final int i = proposals.find(c.flag);
         if (i < 0)
         {
             return Result.UNKNOWN_PROPOSAL;
         }
-        final Result free = state.checkMovable(balancer.proposals().staff(i));
+        final Result free = state.checkMovable(proposals.staff(i));
         if (free != Result.OK)
         {
             return free;
@@ -86,26 +89,26 @@ final class BalancerHost implements LoadProbe
 
     private void carryOut(final int i)
     {
-        final int member = balancer.proposals().staff(i);
-        final int target = balancer.proposals().to(i);
-        final int id = balancer.proposals().id(i);
+        final int member = proposals.staff(i);
+        final int target = proposals.to(i);
+        final int id = proposals.id(i);
         if (state.checkMovable(member) == Result.OK && state.staff[member].centre != target)
         {
             proposalEvent(EventType.PROPOSAL_ACCEPTED, i);
             state.publish();
             state.moveStaff(member, target, id);
         }
-        balancer.proposals().remove(i);
+        proposals.remove(i);
     }
 
     private void proposalEvent(final EventType type, final int i)
     {
         final EngineEvent e = state.event(type);
-        e.staff = balancer.proposals().staff(i);
-        e.centre = balancer.proposals().from(i);
-        e.targetCentre = balancer.proposals().to(i);
-        e.flag = balancer.proposals().id(i);
-        e.durationMs = balancer.proposals().score(i);
+        e.staff = proposals.staff(i);
+        e.centre = proposals.from(i);
+        e.targetCentre = proposals.to(i);
+        e.flag = proposals.id(i);
+        e.durationMs = proposals.score(i);
     }
 
     // ------------------------------------------------------------------ LoadProbe

@@ -185,9 +185,9 @@ public final class NetworkState implements StateMachine, NetworkView
      * without computing what only its caller would read: a new or retried ticket's position and ETA
      * ({@link Command#resultPosition}, {@link Command#resultEtaSeconds} and the same fields of its event) stay as
      * {@link Command#clearResult} leaves them.
-     * The state, {@link Command#result} and {@link #stateHash()} come out exactly as from {@link #apply}. For
-     * recovery and offline replay, whose results were answered when the command was first applied.
+     * The state, {@link Command#result} and {@link #stateHash()} come out exactly as from {@link #apply}.
      */
+    @Override
     public void replay(final Command command)
     {
         resultsWanted = false;
