@@ -105,9 +105,8 @@ final class WindowControl
         engine.apply();
         if (slot.result != Result.OK)
         {
-            throw new IllegalStateException("simulator could not open window " + w + " of centre " + c + " for member "
-                + member + ": "
-                + slot.result);
+            throw new IllegalStateException("simulator could not open window " + w + " of centre " + c
+                + " for member " + member + ": " + slot.result);
         }
         duty.begin(member);
         hall.closing[i] = false;
