@@ -64,7 +64,7 @@ final class CentreStaffing
             hall.wanted[i] = true;
             if (hall.mode[i] == Hall.CLOSED)
             {
-                final int member = roster.take(c, clock.nowMs());
+                final int member = roster.take(c, i, clock.nowMs());
                 if (member >= 0)
                 {
                     windows.open(c, w, member, false);
@@ -125,7 +125,7 @@ final class CentreStaffing
             final int w = hall.closedServing(c, s);
             if (w >= 0)
             {
-                final int member = roster.take(c, clock.nowMs());
+                final int member = roster.take(c, hall.windowBase[c] + w, clock.nowMs());
                 if (member >= 0)
                 {
                     windows.open(c, w, member, false);

@@ -26,8 +26,11 @@ import java.time.LocalDate;
  * block of the shift they take one break when their window is free: a colleague from the back office takes the
  * window over for the break (so the window's skills stay available), or the window pauses when nobody is free.
  *
- * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, the closed window whose services have the most
- * waiting tickets and work there at least a two-hour stint; then, when the centre's line is empty (or the
+ * <p><b>Skills follow the person</b> (as in the engine): a staffed window serves its desk's services plus those
+ * its member is trained for; centre managers seat members at desks of their trade when that costs no extra pay.
+ *
+ * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, a closed window that with their own skills serves
+ * the centre's longest line (the one serving the most waiting work) and work there at least a two-hour stint; then, when the centre's line is empty (or the
  * member's shift ends) they close it. Regular members travel home (the return trips are counted apart from the
  * balancer's moves) and rejoin the back office; the home centre re-plans at once when a member leaves or returns,
  * so the windows it keeps are its most needed ones. Standby pool members stay on standby where they are.
@@ -102,8 +105,8 @@ final class DaySimulation implements EventListener
         final Visitors visitors = Visitors.draw(workload, day.surprise(), date, dayStartMs, day.seed());
         clock = new DayClock(workload, date.getDayOfWeek(), dayStartMs);
         engine = new EngineSlot(state, clock, this);
-        roster = new Roster(workload, shifts, clock);
         hall = new Hall(workload);
+        roster = new Roster(workload, shifts, clock, hall);
         final Tickets tickets = new Tickets(visitors, hall.centres);
         final FifoDriver fifo = new FifoDriver(hall, tickets, dayStartMs);
         line = new Line(hall.centres, hall.services, tickets, fifo, policy);
@@ -111,8 +114,10 @@ final class DaySimulation implements EventListener
         windows = new WindowControl(engine, clock, hall, tickets, fifo, policy, roster, duty, heap, this::next);
         relief = new Relief(engine, clock, hall, windows, roster, duty, shifts, heap);
         staffing = new CentreStaffing(clock, hall, line, windows, roster, plan, heap);
-        pool = new StandbyPool(engine, clock, workload, hall, line, windows, roster, duty, shifts, heap, day.pool());
-        deployments = new Deployments(workload, engine, clock, hall, line, windows, roster, duty, staffing, pool, heap);
+        final HelperSeat seat = new HelperSeat(workload, hall, line);
+        pool = new StandbyPool(engine, clock, workload, hall, line, windows, roster, duty, shifts, seat, heap,
+            day.pool());
+        deployments = new Deployments(engine, clock, hall, line, windows, roster, duty, staffing, pool, seat, heap);
         recorder = new DayRecorder(stats, workload, visitors, tickets, line, clock, heap, day, hall.centres);
         flow = new VisitorFlow(engine, clock, workload, visitors, tickets, line, hall, windows, recorder, heap);
     }

@@ -1,15 +1,14 @@
 package okno.server.sim;
 
-import okno.config.ServiceDef;
 import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.StaffMode;
 
 /**
- * Staff the balancer moves: on arrival a member opens the closed window having the centre's longest line (the
- * service with the most waiting work per open window serving it, as the balancer reads it) and works there at
- * least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular members then travel home (the
+ * Staff the balancer moves: on arrival a member opens a closed window that, with their own skills, serves the
+ * centre's longest line (the service with the most waiting work per open window serving it, as the balancer
+ * reads it; see {@link HelperSeat}) and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular members then travel home (the
  * home centre re-plans at once when they leave and when they return); standby pool members stay on standby
  * where they are.
  */
@@ -30,14 +29,12 @@ final class Deployments
     private final ShiftDuty duty;
     private final CentreStaffing staffing;
     private final StandbyPool pool;
+    private final HelperSeat seat;
     private final EventHeap heap;
-    /** Expected minutes of each service (the weight of its waiting tickets). */
-    private final double[] minutes;
 
-    Deployments(final Workload workload, final EngineSlot engine, final DayClock clock, final Hall hall,
-        final Line line, final WindowControl windows, final Roster roster, final ShiftDuty duty,
-        final CentreStaffing staffing,
-        final StandbyPool pool, final EventHeap heap)
+    Deployments(final EngineSlot engine, final DayClock clock, final Hall hall, final Line line,
+        final WindowControl windows, final Roster roster, final ShiftDuty duty, final CentreStaffing staffing,
+        final StandbyPool pool, final HelperSeat seat, final EventHeap heap)
     {
         this.engine = engine;
         this.clock = clock;
@@ -48,8 +45,8 @@ final class Deployments
         this.duty = duty;
         this.staffing = staffing;
         this.pool = pool;
+        this.seat = seat;
         this.heap = heap;
-        this.minutes = workload.network.services().stream().mapToDouble(ServiceDef::expectedMinutes).toArray();
     }
 
     /** The balancer moved a member (not a trip home): their duty starts, their home re-plans without them. */
@@ -68,7 +65,7 @@ final class Deployments
     }
 
     /**
-     * A moved staff member arrived: home again, or open the closed window having the longest line. The engine
+     * A moved staff member arrived: home again, or open a closed window serving the longest line. The engine
      * lands a member on standby and reported it while applying a command; the balancer may have sent them on
      * before this runs (a tick evaluates right after the landings it fires): then the arrival only counts (pay,
      * a regular member back home) and their next arrival decides.
@@ -100,7 +97,7 @@ final class Deployments
         {
             return;
         }
-        final int best = longestLineClosed(c);
+        final int best = seat.forLongestLine(c, member);
         if (best >= 0 && !roster.over(member, nowMs))
         {
             windows.open(c, best, member, true);
@@ -112,43 +109,6 @@ final class Deployments
         {
             sendHome(member);
         }
-    }
-
-    /**
-     * @return the closed window of the centre having its longest line (waiting minutes per open window serving
-     *     the service; the most waiting tickets over the window's services breaks ties), or -1 when nobody waits
-     */
-    private int longestLineClosed(final int c)
-    {
-        int best = -1;
-        double bestLine = 0;
-        int bestWaiting = 0;
-        for (int w = 0; w < hall.windowCount[c]; w++)
-        {
-            final int i = hall.windowBase[c] + w;
-            if (hall.mode[i] != Hall.CLOSED)
-            {
-                continue;
-            }
-            double longest = 0;
-            int n = 0;
-            for (final int s : hall.skills[i])
-            {
-                final int waiting = line.waiting(c, s);
-                if (waiting > 0)
-                {
-                    n += waiting;
-                    longest = Math.max(longest, waiting * minutes[s] / Math.max(1, hall.openServing(c, s)));
-                }
-            }
-            if (n > 0 && (longest > bestLine || longest == bestLine && n > bestWaiting))
-            {
-                best = w;
-                bestLine = longest;
-                bestWaiting = n;
-            }
-        }
-        return best;
     }
 
     /** A deployed member's stint is over: they leave now if their window is free and the line empty. */

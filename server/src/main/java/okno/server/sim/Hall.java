@@ -1,6 +1,7 @@
 package okno.server.sim;
 
 import okno.config.CentreDef;
+import okno.config.StaffDef;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.List;
  * The windows of every centre as the simulator sees them: their layout and skills (network index
  * {@code windowBase[c] + w}), what each window is doing, who sits at it and what is due there, and the window each
  * member sits at.
+ *
+ * <p><b>Skills follow the person</b>, as in the engine: a staffed window (open or on break) serves its desk's
+ * configured services plus every service its member is trained for ({@link StaffDef#skills()}); when the member
+ * leaves, their extra services go with them. {@link #serves} is that effective set, kept in step by
+ * {@link #take} and {@link #leave}; {@link #deskServes} is the configuration alone.
  */
 final class Hall
 {
@@ -21,7 +27,13 @@ final class Hall
     final int services;
     final int[] windowBase;
     final int[] windowCount;
-    final int[][] skills;
+    /** Services each window's desk is configured for. */
+    final int[][] desk;
+    private final boolean[] deskSkill;
+    /** Services each member is trained for. */
+    private final int[][] trained;
+    private final boolean[] trainedSkill;
+    /** Effective skills: the desk's and those of the member seated there. */
     private final boolean[] skill;
     final int[] mode;
     final boolean[] closing;
@@ -60,19 +72,32 @@ final class Hall
             windowCount[c] = defs.get(c).windows().size();
             total += windowCount[c];
         }
-        skills = new int[total][];
-        skill = new boolean[total * services];
+        desk = new int[total][];
+        deskSkill = new boolean[total * services];
         for (int c = 0; c < centres; c++)
         {
             for (int w = 0; w < windowCount[c]; w++)
             {
-                final int[] list = defs.get(c).windows().get(w).skills().keySet().stream()
+                final int i = windowBase[c] + w;
+                desk[i] = defs.get(c).windows().get(w).skills().keySet().stream()
                     .mapToInt(workload.index::service).toArray();
-                skills[windowBase[c] + w] = list;
-                for (final int s : list)
+                for (final int s : desk[i])
                 {
-                    skill[(windowBase[c] + w) * services + s] = true;
+                    deskSkill[i * services + s] = true;
                 }
+            }
+        }
+        skill = deskSkill.clone();
+        final List<StaffDef> staff = workload.network.staff();
+        trained = new int[staff.size()][];
+        trainedSkill = new boolean[staff.size() * services];
+        for (int m = 0; m < staff.size(); m++)
+        {
+            trained[m] = staff.get(m).skills().stream().mapToInt(workload.index::service).filter(s -> s >= 0)
+                .distinct().toArray();
+            for (final int s : trained[m])
+            {
+                trainedSkill[m * services + s] = true;
             }
         }
         mode = new int[total];
@@ -80,10 +105,11 @@ final class Hall
         deployed = new boolean[total];
         stintEndMs = new long[total];
         windowStaff = new int[total];
+        Arrays.fill(windowStaff, -1);
         current = new int[total];
         calls = new int[total];
         Arrays.fill(current, -1);
-        memberWindow = new int[workload.network.staff().size()];
+        memberWindow = new int[staff.size()];
         Arrays.fill(memberWindow, -1);
         wanted = new boolean[total];
         returning = new int[total];
@@ -93,10 +119,68 @@ final class Hall
         open = new int[centres];
     }
 
-    /** @return whether window {@code i} (network index) serves the service. */
+    /** @return whether window {@code i} (network index) serves the service: its desk's or its member's. */
     boolean serves(final int i, final int service)
     {
         return skill[i * services + service];
+    }
+
+    /** @return whether window {@code i}'s desk is configured for the service. */
+    boolean deskServes(final int i, final int service)
+    {
+        return deskSkill[i * services + service];
+    }
+
+    /** @return whether the member is trained for the service. */
+    boolean trained(final int member, final int service)
+    {
+        return trainedSkill[member * services + service];
+    }
+
+    /** @return whether window {@code i} would serve the service with the member seated there. */
+    boolean servesWith(final int i, final int member, final int service)
+    {
+        return deskServes(i, service) || trained(member, service);
+    }
+
+    /** @return whether every service the member is trained for is one of window {@code i}'s desk: their trade. */
+    boolean ofTrade(final int i, final int member)
+    {
+        for (final int s : trained[member])
+        {
+            if (!deskServes(i, s))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The member sits down at window {@code i}: it serves their services too. */
+    void take(final int i, final int member)
+    {
+        windowStaff[i] = member;
+        memberWindow[member] = i;
+        for (final int s : trained[member])
+        {
+            skill[i * services + s] = true;
+        }
+    }
+
+    /** The window's member (if any) leaves: their services not on the desk go with them. */
+    void leave(final int i)
+    {
+        final int member = windowStaff[i];
+        if (member < 0)
+        {
+            return;
+        }
+        windowStaff[i] = -1;
+        memberWindow[member] = -1;
+        for (final int s : trained[member])
+        {
+            skill[i * services + s] = deskSkill[i * services + s];
+        }
     }
 
     /** @return the centre of window {@code i} (network index). */

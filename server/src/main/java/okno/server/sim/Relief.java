@@ -46,7 +46,7 @@ final class Relief
         final long nowMs = clock.nowMs();
         hall.breakDue[i] = false;
         heap.push(nowMs + shifts.breakMs(), SimEvent.BREAK_END, i, member);
-        final int relief = hall.deployed[i] ? -1 : roster.take(c, nowMs);
+        final int relief = hall.deployed[i] ? -1 : roster.take(c, i, nowMs);
         if (relief >= 0)
         {
             windows.closeForBreak(i);
@@ -124,7 +124,7 @@ final class Relief
         windows.close(i);
         if (keep)
         {
-            final int member = roster.take(c, clock.nowMs());
+            final int member = roster.take(c, i, clock.nowMs());
             if (member >= 0)
             {
                 windows.open(c, i - hall.windowBase[c], member, false);

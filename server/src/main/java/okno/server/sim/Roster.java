@@ -25,8 +25,14 @@ final class Roster
     private static final long MIN_LEFT_MS = 3_600_000L;
     /** A member on shift who left a window this recently is taken before a fresh one. */
     private static final long JUST_LEFT_MS = 60_000L;
+    /**
+     * A member of another trade than the desk is taken only if they cost this much less than one of its trade: the
+     * manager seats people at desks of their trade, but not at the price of a fresh shift.
+     */
+    private static final long OTHER_TRADE_MS = 60_000L;
 
     private final ShiftRules rules;
+    private final Hall hall;
     /** Scheduled end of each member's pay if their shift were not shorter: their home's closing, or the last. */
     private final long[] closeMs;
     private final int[] home;
@@ -38,9 +44,10 @@ final class Roster
     private final int[] offset;
     private final int[] count;
 
-    Roster(final Workload workload, final ShiftRules rules, final DayClock clock)
+    Roster(final Workload workload, final ShiftRules rules, final DayClock clock, final Hall hall)
     {
         this.rules = rules;
+        this.hall = hall;
         final List<StaffDef> defs = workload.network.staff();
         final int centres = workload.network.centres().size();
         final long[] centreCloseMs = new long[centres];
@@ -94,12 +101,14 @@ final class Roster
     }
 
     /**
-     * Takes a free member of a centre for a window, the one that adds the least paid time: a member on shift with
-     * an hour of it left (already paid; the one who just left a window or whose pay ends soonest first), else one
-     * who has not worked yet (a whole shift more), else anyone on shift (if nobody else can come).
+     * Takes a free member of a centre for window {@code window} (network index), the one that adds the least paid
+     * time: a member on shift with an hour of it left (already paid; the one who just left a window or whose pay
+     * ends soonest first), else one who has not worked yet (a whole shift more), else anyone on shift (if nobody
+     * else can come). Within that, a member of the desk's trade (trained for nothing the desk lacks) comes first:
+     * another one brings their own services to the desk (skills follow the person), which the plan did not ask for.
      * @return the member, or -1 when nobody can come
      */
-    int take(final int centre, final long nowMs)
+    int take(final int centre, final int window, final long nowMs)
     {
         int best = -1;
         long bestCost = Long.MAX_VALUE;
@@ -116,10 +125,11 @@ final class Roster
             final long cost = startMs[m] == NEVER ? JUST_LEFT_MS + Math.max(0, Math.min(rules.shiftMs(),
                 closeMs[m] - nowMs)) : left >= Math.min(MIN_LEFT_MS, rules.shiftMs())
                 ? Math.max(0, nowMs - paidUntilMs(m)) + Math.min(JUST_LEFT_MS, nowMs - leftMs[m]) : Long.MAX_VALUE;
-            if (cost < bestCost)
+            final long ranked = cost == Long.MAX_VALUE || hall.ofTrade(window, m) ? cost : cost + OTHER_TRADE_MS;
+            if (ranked < bestCost)
             {
                 best = k;
-                bestCost = cost;
+                bestCost = ranked;
             }
         }
         final int k = best >= 0 ? best : any;

@@ -26,6 +26,7 @@ final class StandbyPool
     private final Roster roster;
     private final ShiftDuty duty;
     private final ShiftRules shifts;
+    private final HelperSeat seat;
     private final EventHeap heap;
     /** The pool members on duty today. */
     private final int[] members;
@@ -34,7 +35,7 @@ final class StandbyPool
 
     StandbyPool(final EngineSlot engine, final DayClock clock, final Workload workload, final Hall hall,
         final Line line, final WindowControl windows, final Roster roster, final ShiftDuty duty,
-        final ShiftRules shifts, final EventHeap heap, final int size)
+        final ShiftRules shifts, final HelperSeat seat, final EventHeap heap, final int size)
     {
         this.engine = engine;
         this.clock = clock;
@@ -45,6 +46,7 @@ final class StandbyPool
         this.roster = roster;
         this.duty = duty;
         this.shifts = shifts;
+        this.seat = seat;
         this.heap = heap;
         this.members = new int[size];
         this.stuckSinceMs = new long[hall.centres * hall.services];
@@ -109,8 +111,9 @@ final class StandbyPool
     /**
      * A pool member on standby at a centre helps where they are: when tickets of a service have waited
      * {@link #LOCAL_SUSTAIN_MS} with no free open window serving it (a skill group short of windows, which the
-     * centre-wide pressure the balancer reads does not show), they open a closed window that serves it. The window
-     * closes again once it is free and the centre's line is empty; the member is on standby there again.
+     * centre-wide pressure the balancer reads does not show), they open a closed window that serves it with their
+     * own skills (any closed window if they are trained for it; see {@link HelperSeat}). The window closes again
+     * once it is free and the centre's line is empty; the member is on standby there again.
      */
     private void helpLocally(final int member)
     {
@@ -140,7 +143,7 @@ final class StandbyPool
             }
             else if (nowMs - stuckSinceMs[k] >= LOCAL_SUSTAIN_MS)
             {
-                final int w = hall.closedServing(c, s);
+                final int w = seat.forService(c, member, s);
                 if (w >= 0)
                 {
                     stuckSinceMs[k] = 0;

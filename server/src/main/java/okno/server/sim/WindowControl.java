@@ -111,8 +111,7 @@ final class WindowControl
         duty.begin(member);
         hall.closing[i] = false;
         hall.deployed[i] = standby;
-        hall.windowStaff[i] = member;
-        hall.memberWindow[member] = i;
+        hall.take(i, member);
         hall.open[c]++;
         busy(i);
     }
@@ -211,13 +210,12 @@ final class WindowControl
         }
         final int member = hall.windowStaff[i];
         hall.deployed[i] = false;
-        hall.windowStaff[i] = -1;
+        hall.leave(i);
         if (member < 0)
         {
             return;
         }
         final long nowMs = clock.nowMs();
-        hall.memberWindow[member] = -1;
         roster.leave(member, nowMs);
         if (!closingHere || breakingHere)
         {

@@ -187,21 +187,22 @@ class SimulationTest
         final NetworkConfig network = twoGroups(4);
         final Workload workload = new Workload(network, 100, 1, VisitorMix.CITY);
         final long dayStartMs = TUESDAY.atStartOfDay().toInstant(network.utcOffset()).toEpochMilli();
+        final Hall hall = new Hall(workload);
         final Roster roster = new Roster(workload, ShiftRules.CITY, new DayClock(workload, TUESDAY.getDayOfWeek(),
-            dayStartMs));
+            dayStartMs), hall);
         final long hour = 3_600_000L;
-        final int early = roster.take(0, dayStartMs + 8 * hour);
+        final int early = roster.take(0, 0, dayStartMs + 8 * hour);
         roster.begin(early, dayStartMs + 8 * hour);
         roster.leave(early, dayStartMs + 9 * hour);
         assertEquals(12 * hour, roster.paidMs(false), "one hour at a window, a whole shift paid");
-        final int late = roster.take(0, dayStartMs + 17 * hour);
+        final int late = roster.take(0, 0, dayStartMs + 17 * hour);
         assertTrue(late != early && late >= 0, "a fresh member when nobody on shift is free");
         roster.begin(late, dayStartMs + 17 * hour);
         roster.leave(late, dayStartMs + 20 * hour + 30 * 60_000L);
         assertEquals(12 * hour + 3.5 * hour, roster.paidMs(false), 1e-6, "the shift is cut at the closing, "
             + "draining the line after it is paid");
         roster.release(early, dayStartMs + 9 * hour);
-        assertEquals(early, roster.take(0, dayStartMs + 10 * hour), "a member on shift costs nothing more");
+        assertEquals(early, roster.take(0, 0, dayStartMs + 10 * hour), "a member on shift costs nothing more");
     }
 
     @Test
