@@ -27,11 +27,10 @@ final class Hall
     final int services;
     final int[] windowBase;
     final int[] windowCount;
-    /** Services each window's desk is configured for. */
-    final int[][] desk;
+    /** Per window and service: the window's desk is configured for it. */
     private final boolean[] deskSkill;
     /** Services each member is trained for. */
-    private final int[][] trained;
+    private final int[][] memberSkills;
     private final boolean[] trainedSkill;
     /** Effective skills: the desk's and those of the member seated there. */
     private final boolean[] skill;
@@ -72,30 +71,27 @@ final class Hall
             windowCount[c] = defs.get(c).windows().size();
             total += windowCount[c];
         }
-        desk = new int[total][];
         deskSkill = new boolean[total * services];
         for (int c = 0; c < centres; c++)
         {
             for (int w = 0; w < windowCount[c]; w++)
             {
                 final int i = windowBase[c] + w;
-                desk[i] = defs.get(c).windows().get(w).skills().keySet().stream()
-                    .mapToInt(workload.index::service).toArray();
-                for (final int s : desk[i])
+                for (final String id : defs.get(c).windows().get(w).skills().keySet())
                 {
-                    deskSkill[i * services + s] = true;
+                    deskSkill[i * services + workload.index.service(id)] = true;
                 }
             }
         }
         skill = deskSkill.clone();
         final List<StaffDef> staff = workload.network.staff();
-        trained = new int[staff.size()][];
+        memberSkills = new int[staff.size()][];
         trainedSkill = new boolean[staff.size() * services];
         for (int m = 0; m < staff.size(); m++)
         {
-            trained[m] = staff.get(m).skills().stream().mapToInt(workload.index::service).filter(s -> s >= 0)
+            memberSkills[m] = staff.get(m).skills().stream().mapToInt(workload.index::service).filter(s -> s >= 0)
                 .distinct().toArray();
-            for (final int s : trained[m])
+            for (final int s : memberSkills[m])
             {
                 trainedSkill[m * services + s] = true;
             }
@@ -146,7 +142,7 @@ final class Hall
     /** @return whether every service the member is trained for is one of window {@code i}'s desk: their trade. */
     boolean ofTrade(final int i, final int member)
     {
-        for (final int s : trained[member])
+        for (final int s : memberSkills[member])
         {
             if (!deskServes(i, s))
             {
@@ -161,7 +157,7 @@ final class Hall
     {
         windowStaff[i] = member;
         memberWindow[member] = i;
-        for (final int s : trained[member])
+        for (final int s : memberSkills[member])
         {
             skill[i * services + s] = true;
         }
@@ -177,7 +173,7 @@ final class Hall
         }
         windowStaff[i] = -1;
         memberWindow[member] = -1;
-        for (final int s : trained[member])
+        for (final int s : memberSkills[member])
         {
             skill[i * services + s] = deskSkill[i * services + s];
         }
