@@ -31,7 +31,8 @@ import java.util.Map;
  *   w1 {passport 5, tax 1}   w2 {tax 5, passport 1}   w3 {passport 3, benefit 3}
  * south (55.70, 37.60), 08:00-20:00, closed on Sundays
  *   w1 {passport 2, licence 2}   w2 {tax 1, licence 4}
- * staff: anna, boris, vera, egor (north), gleb (south), dina (south, standby pool)
+ * staff: anna, boris, vera, egor (north; trained for benefit), gleb (south), dina (south, standby pool; trained
+ *        for every service)
  * UTC+03:00, seed 42
  * </pre>
  */
@@ -74,8 +75,8 @@ public final class TestNetworks
             staffMember("boris", "north", false),
             staffMember("vera", "north", false),
             staffMember("gleb", "south", false),
-            staffMember("dina", "south", true),
-            staffMember("egor", "north", false));
+            trained("dina", "south", true, "passport", "tax", "benefit", "licence"),
+            trained("egor", "north", false, "benefit"));
         return new NetworkConfig("small", OFFSET, 42, rules, services, List.of(north, south), staff, List.of());
     }
 
@@ -160,6 +161,12 @@ public final class TestNetworks
 
     private static StaffDef staffMember(final String id, final String home, final boolean standby)
     {
-        return new StaffDef(id, id, home, List.of(), standby);
+        return trained(id, home, standby);
+    }
+
+    /** A member trained for {@code skills}: they serve them at any window they sit at, besides its own. */
+    private static StaffDef trained(final String id, final String home, final boolean standby, final String... skills)
+    {
+        return new StaffDef(id, id, home, List.of(skills), standby);
     }
 }

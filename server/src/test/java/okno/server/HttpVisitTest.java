@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.List;
 
 import static okno.server.TestNode.DISPLAY;
 import static okno.server.TestNode.KIOSK;
@@ -291,6 +293,30 @@ class HttpVisitTest
                 assertEquals("AT_WINDOW", s.get("state").asText());
             }
         }
+    }
+
+    @Test
+    void aWindowServesWhatItsStaffMemberIsTrainedForToo()
+    {
+        expect(201, take("snils", "trained-1"));
+        // window 1 is a passport desk; s008 is trained for consult, parking, inn, passport and snils
+        final Reply opened = window("1", "open", "{\"staffId\":\"s008\"}");
+        expect(200, opened);
+        final List<String> services = new ArrayList<>();
+        opened.json().get("services").forEach(s -> services.add(s.asText()));
+        assertEquals(List.of("passport", "foreign-passport", "registration", "consult", "snils", "inn", "parking"),
+            services, "the desk's services first, then the member's");
+        final Reply called = window("1", "call-next", null);
+        expect(200, called);
+        assertEquals("snils", called.json().get("ticket").get("currentService").asText());
+        expect(200, window("1", "start", null));
+        expect(200, window("1", "complete", null));
+        expect(200, window("1", "close", null));
+
+        expect(201, take("snils", "trained-2"));
+        final Reply desk = window("1", "open", "{\"staffId\":\"s003\"}");
+        assertEquals(3 + 1, desk.json().get("services").size(), "s003 brings nothing beyond the desk");
+        expect(204, window("1", "call-next", null));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package okno.engine.api;
 
+import java.util.List;
+
 /**
  * Snapshot of one window, built by {@link NetworkView#window}.
  *
@@ -13,8 +15,15 @@ package okno.engine.api;
  * @param lastTicket       packed number of the last visit completed here today, -1 when none
  * @param lastRating       rating of that visit, 0 when not rated
  * @param transfersWaiting tickets transferred to this window and waiting for it
+ * @param services         service indexes the window serves now, ascending: its desk's and those its staff member
+ *                         is trained for
  */
 public record WindowView(int centre, int window, WindowMode mode, int staff, int currentTicket,
-    TicketState currentState, long currentSinceMs, int lastTicket, int lastRating, int transfersWaiting)
+    TicketState currentState, long currentSinceMs, int lastTicket, int lastRating, int transfersWaiting,
+    List<Integer> services)
 {
+    public WindowView
+    {
+        services = List.copyOf(services);
+    }
 }

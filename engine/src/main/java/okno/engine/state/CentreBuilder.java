@@ -46,7 +46,7 @@ final class CentreBuilder
         final WindowSkills skills = new WindowSkills(skillServices, skillWeights, serviceCount);
         for (int w = 0; w < windows.length; w++)
         {
-            windows[w] = new WindowState(w, skillServices[w], skillWeights[w], skills, flags);
+            windows[w] = new WindowState(w, skills, flags);
         }
         return new CentreState(c, hours, windows, skills, flags, serviceCount);
     }

@@ -60,7 +60,7 @@ public final class CentreState
         this.windows = windows;
         this.skills = skills;
         this.flags = flags;
-        this.load = new ServiceLoad(windows, serviceCount);
+        this.load = new ServiceLoad(skills, windows.length, serviceCount);
         this.lineIndex = new LineIndex(serviceCount);
         this.lines = new TicketLines(tickets, lineIndex, load, serviceCount * PRIORITY_CLASSES, windows.length);
     }
@@ -169,6 +169,20 @@ public final class CentreState
         return load.windowCount(service);
     }
 
+    /** A staff member sits down at a closed window: it serves what they are trained for too while they stay. */
+    void seat(final WindowState w, final StaffState s)
+    {
+        skills.seat(w.index, s.skills);
+        load.staffSeated(w.index, 1);
+    }
+
+    /** The window's staff member leaves it (it no longer counts as open): their training goes with them. */
+    void unseat(final WindowState w)
+    {
+        load.staffSeated(w.index, -1);
+        skills.unseat(w.index);
+    }
+
     /** @return whether the window index exists. */
     boolean hasWindow(final int window)
     {
@@ -232,6 +246,7 @@ public final class CentreState
         {
             window.setCurrent(TicketTable.NONE);
             window.last = TicketTable.NONE;
+            skills.unseat(window.index);
         }
         load.startDay();
         lineIndex.startDay(dayStartMs);

@@ -117,7 +117,17 @@ public final class NetworkState implements StateMachine, NetworkView
             {
                 throw new IllegalArgumentException("staff " + def.id() + ": unknown home centre " + def.homeCentre());
             }
-            staff[i] = new StaffState(i, home, def.standby());
+            final long[] skills = new long[LineIndex.words(serviceCount)];
+            for (final String skill : def.skills())
+            {
+                final int service = index.service(skill);
+                if (service < 0)
+                {
+                    throw new IllegalArgumentException("staff " + def.id() + ": unknown service " + skill);
+                }
+                skills[service >>> 6] |= 1L << service;
+            }
+            staff[i] = new StaffState(i, home, def.standby(), skills);
         }
         appointments = new Appointments(config.seed(), centres.length, serviceCount);
         eta = new EtaPredictor(centres, catalog.expectedMs());

@@ -13,7 +13,9 @@ import java.util.Arrays;
  *     share        waiting x averageMs / max(1, openServing), in 1/{@value #SCALE} ms, rounded
  *     waiting      tickets waiting in the lines of s (all classes; window transfers not counted)
  *     openServing  open windows having s
+ *     having       windows serving s now: configured for it, or staffed by someone trained for it
  *   windowWork[w]  sum of share over the skills of window w (every window, open or not)
+ *   deskWindows[s] windows configured for s: the centre offers s when there is one
  * </pre>
  * A change of {@code waiting}, {@code averageMs} or {@code openServing} of a service moves its share and adds the
  * difference to the windows that have it. Shares are integers, so each window's sum is exact: it depends only on
@@ -37,19 +39,24 @@ final class ServiceLoad
     private final int stride;
     private final long[] records;
     private final long[] windowWork;
+    private final int[] deskWindows;
+    private final WindowSkills skills;
 
-    ServiceLoad(final WindowState[] windows, final int serviceCount)
+    ServiceLoad(final WindowSkills skills, final int windowCount, final int serviceCount)
     {
         this.serviceCount = serviceCount;
-        windowWords = WindowFlags.words(windows.length);
+        this.skills = skills;
+        windowWords = WindowFlags.words(windowCount);
         stride = WINDOWS + windowWords;
         records = new long[serviceCount * stride];
-        windowWork = new long[windows.length];
-        for (final WindowState w : windows)
+        windowWork = new long[windowCount];
+        deskWindows = new int[serviceCount];
+        startDay();
+        for (int s = 0; s < serviceCount; s++)
         {
-            for (int k = 0; k < w.skillCount(); k++)
+            for (int word = 0; word < windowWords; word++)
             {
-                records[w.skillService(k) * stride + WINDOWS + (w.index >>> 6)] |= 1L << w.index;
+                deskWindows[s] += Long.bitCount(windowsOf(s, word));
             }
         }
     }
@@ -66,28 +73,16 @@ final class ServiceLoad
         return (int)records[service * stride + OPEN];
     }
 
-    /** @return windows having a service (configuration). */
+    /** @return windows configured for a service, whoever sits at them. */
     int windowCount(final int service)
     {
-        int count = 0;
-        for (int word = 0; word < windowWords; word++)
-        {
-            count += Long.bitCount(windowsOf(service, word));
-        }
-        return count;
+        return deskWindows[service];
     }
 
-    /** @return whether some window has the service (configuration). */
+    /** @return whether some window is configured for the service. */
     boolean offered(final int service)
     {
-        for (int word = 0; word < windowWords; word++)
-        {
-            if (windowsOf(service, word) != 0)
-            {
-                return true;
-            }
-        }
-        return false;
+        return deskWindows[service] != 0;
     }
 
     /** @return estimated service time of a service, milliseconds. */
@@ -102,7 +97,7 @@ final class ServiceLoad
         return windowWords;
     }
 
-    /** @return bits of the windows having a service among {@code 64 * word} to {@code 64 * word + 63}. */
+    /** @return bits of the windows serving a service now among {@code 64 * word} to {@code 64 * word + 63}. */
     long windowsOf(final int service, final int word)
     {
         return records[service * stride + WINDOWS + word];
@@ -134,18 +129,40 @@ final class ServiceLoad
         refresh(service);
     }
 
-    /** A window opened ({@code +1}) or stopped being open ({@code -1}). */
-    void windowOpened(final WindowState w, final int delta)
+    /** A window opened ({@code +1}) or stopped being open ({@code -1}): it counts for every service it serves. */
+    void windowOpened(final int window, final int delta)
     {
-        for (int k = 0; k < w.skillCount(); k++)
+        for (int word = 0; word < skills.words(); word++)
         {
-            final int s = w.skillService(k);
-            records[s * stride + OPEN] += delta;
-            refresh(s);
+            for (long bits = skills.bits(window, word); bits != 0; bits &= bits - 1)
+            {
+                final int s = (word << 6) + Long.numberOfTrailingZeros(bits);
+                records[s * stride + OPEN] += delta;
+                refresh(s);
+            }
         }
     }
 
-    /** Forgets the day: nothing waits and no window is open (the estimates stay). */
+    /**
+     * A staff member sat down at the window ({@code +1}, after {@link WindowSkills#seat}) or is leaving it
+     * ({@code -1}, before {@link WindowSkills#unseat}): the window has the services of their training that its
+     * desk lacks, with their shares of the waiting work, only while they sit there.
+     */
+    void staffSeated(final int window, final int delta)
+    {
+        for (int word = 0; word < skills.words(); word++)
+        {
+            for (long bits = skills.trainedBits(window, word); bits != 0; bits &= bits - 1)
+            {
+                final int s = (word << 6) + Long.numberOfTrailingZeros(bits);
+                final int at = s * stride + WINDOWS + (window >>> 6);
+                records[at] = delta > 0 ? records[at] | 1L << window : records[at] & ~(1L << window);
+                windowWork[window] += delta * share(s);
+            }
+        }
+    }
+
+    /** Forgets the day: nothing waits, no window is open and every window has its desk's services. */
     void startDay()
     {
         for (int s = 0; s < serviceCount; s++)
@@ -153,8 +170,36 @@ final class ServiceLoad
             records[s * stride + SHARE] = 0;
             records[s * stride + WAITING] = 0;
             records[s * stride + OPEN] = 0;
+            Arrays.fill(records, s * stride + WINDOWS, (s + 1) * stride, 0);
+        }
+        for (int w = 0; w < windowWork.length; w++)
+        {
+            for (int word = 0; word < skills.words(); word++)
+            {
+                for (long bits = skills.deskBits(w, word); bits != 0; bits &= bits - 1)
+                {
+                    records[((word << 6) + Long.numberOfTrailingZeros(bits)) * stride + WINDOWS + (w >>> 6)] |= 1L << w;
+                }
+            }
         }
         Arrays.fill(windowWork, 0);
+    }
+
+    /** @return whether the windows having each service are those whose skills serve it now (invariant check). */
+    boolean havingMatches()
+    {
+        for (int s = 0; s < serviceCount; s++)
+        {
+            for (int w = 0; w < windowWork.length; w++)
+            {
+                final boolean having = (windowsOf(s, w >>> 6) & 1L << w) != 0;
+                if (having != (skills.weightOf(w, s) != 0))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** @return whether every share and window sum equals its recomputation (invariant check). */

@@ -8,6 +8,8 @@ final class StaffState
     final int index;
     final int homeCentre;
     final boolean standbyPool;
+    /** Services the member is trained for, a bitset as {@link WindowSkills#bits}: they serve them at any window. */
+    final long[] skills;
 
     StaffMode mode;
     int centre;
@@ -17,11 +19,12 @@ final class StaffState
     long ratingSum;
     int ratingCount;
 
-    StaffState(final int index, final int homeCentre, final boolean standbyPool)
+    StaffState(final int index, final int homeCentre, final boolean standbyPool, final long[] skills)
     {
         this.index = index;
         this.homeCentre = homeCentre;
         this.standbyPool = standbyPool;
+        this.skills = skills;
         startDay();
     }
 

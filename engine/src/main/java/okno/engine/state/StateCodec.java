@@ -230,7 +230,7 @@ final class StateCodec
         state.nextArrivalMs = in.readLong();
         for (final CentreState centre : state.centres)
         {
-            readCentre(centre, state.calendar.dayStartMs(state.day), in);
+            readCentre(centre, state.staff, state.calendar.dayStartMs(state.day), in);
         }
         for (final StaffState s : state.staff)
         {
@@ -249,8 +249,8 @@ final class StateCodec
         state.balancing.balancer.read(in);
     }
 
-    private static void readCentre(final CentreState centre, final long dayStartMs, final DataInput in)
-        throws IOException
+    private static void readCentre(final CentreState centre, final StaffState[] staff, final long dayStartMs,
+        final DataInput in) throws IOException
     {
         centre.startDay(dayStartMs);
         centre.openWindows = 0;
@@ -292,10 +292,19 @@ final class StateCodec
             w.staff = in.readInt();
             w.setCurrent(in.readInt());
             w.last = in.readInt();
+            if (w.mode != WindowMode.CLOSED)
+            {
+                if (w.staff < 0 || w.staff >= staff.length)
+                {
+                    throw new IOException("window " + w.index + " of centre " + centre.index + " has no staff member "
+                        + w.staff);
+                }
+                centre.seat(w, staff[w.staff]);
+            }
             if (w.mode == WindowMode.OPEN)
             {
                 centre.openWindows++;
-                centre.load.windowOpened(w, 1);
+                centre.load.windowOpened(w.index, 1);
             }
         }
         readMap(centre.ticketByRequest, in);

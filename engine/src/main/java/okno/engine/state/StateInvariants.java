@@ -113,6 +113,7 @@ final class StateInvariants
     {
         int open = 0;
         final int[] serving = new int[state.serviceCount];
+        final WindowSkills skills = centre.skills();
         for (final WindowState w : centre.windows)
         {
             if (w.current != TicketTable.NONE)
@@ -134,14 +135,17 @@ final class StateInvariants
                 final StaffState s = state.staff[w.staff];
                 require(s.window == w.index && s.centre == centre.index, "window ", w.index, " staff elsewhere");
             }
-            if (w.mode == WindowMode.OPEN)
+            for (int word = 0; word < skills.words(); word++)
             {
-                open++;
-                for (int i = 0; i < w.skillCount(); i++)
+                final long trained = w.mode == WindowMode.CLOSED ? 0 : state.staff[w.staff].skills[word];
+                require(skills.bits(w.index, word) == (skills.deskBits(w.index, word) | trained), "window ", w.index,
+                    " serves other services than its desk's and its staff member's");
+                for (long bits = skills.bits(w.index, word); bits != 0 && w.mode == WindowMode.OPEN; bits &= bits - 1)
                 {
-                    serving[w.skillService(i)]++;
+                    serving[(word << 6) + Long.numberOfTrailingZeros(bits)]++;
                 }
             }
+            open += w.mode == WindowMode.OPEN ? 1 : 0;
         }
         require(open == centre.openWindows, "open window count of centre ", centre.index, " is off");
         for (int s = 0; s < serving.length; s++)
@@ -149,6 +153,7 @@ final class StateInvariants
             require(serving[s] == centre.load.openServing(s), "open windows per service off at ", centre.index, "");
         }
         require(centre.load.sumsMatch(), "waiting work per window off at ", centre.index, "");
+        require(centre.load.havingMatches(), "windows serving a service off at ", centre.index, "");
     }
 
     private static void require(final boolean ok, final String what, final long value, final String more)

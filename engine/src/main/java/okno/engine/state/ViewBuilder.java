@@ -114,7 +114,21 @@ final class ViewBuilder
         final boolean served = w.last != TicketTable.NONE;
         return new WindowView(centre, window, w.mode, w.staff, calling ? tickets.number(current) : -1,
             calling ? tickets.state(current) : null, since, served ? tickets.number(w.last) : -1,
-            served ? tickets.rating(w.last) : 0, cs.lines.size(cs.transferLine(window)));
+            served ? tickets.rating(w.last) : 0, cs.lines.size(cs.transferLine(window)), servedBy(cs, window));
+    }
+
+    private List<Integer> servedBy(final CentreState centre, final int window)
+    {
+        final List<Integer> services = new ArrayList<>();
+        final WindowSkills skills = centre.skills();
+        for (int word = 0; word < skills.words(); word++)
+        {
+            for (long bits = skills.bits(window, word); bits != 0; bits &= bits - 1)
+            {
+                services.add((word << 6) + Long.numberOfTrailingZeros(bits));
+            }
+        }
+        return services;
     }
 
     StaffView staff(final int staffIndex)

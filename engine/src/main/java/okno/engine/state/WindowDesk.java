@@ -58,6 +58,10 @@ final class WindowDesk
         {
             return Result.STAFF_BUSY;
         }
+        if (w.mode == WindowMode.CLOSED)
+        {
+            centre.seat(w, s);
+        }
         w.setMode(WindowMode.OPEN);
         w.staff = s.index;
         s.mode = StaffMode.AT_WINDOW;
@@ -94,6 +98,7 @@ final class WindowDesk
         {
             countOpen(centre, w, -1);
         }
+        centre.unseat(w);
         state.windowEvent(EventType.WINDOW_CLOSED, centre, w);
         state.publish();
         final StaffState s = state.staff[w.staff];
@@ -139,7 +144,7 @@ final class WindowDesk
     {
         state.kpis.openWindowsChanging(centre.index, state.nowMs, centre.openWindows);
         centre.openWindows += delta;
-        centre.load.windowOpened(w, delta);
+        centre.load.windowOpened(w.index, delta);
     }
 
     /** @return OK when the window is open, else why not. */

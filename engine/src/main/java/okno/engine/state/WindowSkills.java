@@ -1,18 +1,22 @@
 package okno.engine.state;
 
 /**
- * The skills of all windows of one centre in one array, what call-next reads about a window (fixed by
- * configuration). Per window one record, at {@code window * stride}:
+ * The skills of all windows of one centre in one array, what call-next reads about a window. A window serves the
+ * services configured for its desk and, while someone sits at it, also every service that person is trained for:
+ * skills follow the person. Per window one record, at {@code window * stride}:
  * <pre>
- *   [ skill bitset: words longs | per word, skills in the words before it: words longs |
- *     skill weights in ascending service order, one byte each, eight to a long ]
+ *   [ served bitset: words longs | desk bitset: words longs | weight per service: one byte each, eight to a long ]
  * </pre>
- * The weight of a service is at its rank among the window's skills: the skills before its word plus the set
- * bits below it in its word. Being addressed by the window's index through the centre, a record is found
- * without reading the window's object first, so call-next loads both at once.
+ * The served bitset is the desk's plus its staff member's training; a service the desk does not list has weight
+ * {@value #TRAINED_WEIGHT}, so the desk's own lines come first and the person's other skills take what is left
+ * or has waited too long. Being addressed by the window's index through the centre, a record is found without
+ * reading the window's object first, so call-next loads both at once.
  */
 public final class WindowSkills
 {
+    /** Weight of a service a window serves only because its staff member is trained for it. */
+    public static final int TRAINED_WEIGHT = 1;
+
     /** Words of a skill bitset, as {@link CentreState#lineWords()}. */
     private final int words;
     private final int stride;
@@ -25,29 +29,20 @@ public final class WindowSkills
     WindowSkills(final int[][] skillServices, final int[][] skillWeights, final int serviceCount)
     {
         words = LineIndex.words(serviceCount);
-        int most = 0;
-        for (final int[] services : skillServices)
-        {
-            most = Math.max(most, services.length);
-        }
-        stride = 2 * words + (most + 7) / 8;
+        stride = 2 * words + (serviceCount + 7) / 8;
         table = new long[skillServices.length * stride];
         for (int window = 0; window < skillServices.length; window++)
         {
-            build(window, skillServices[window], skillWeights[window]);
+            build(window, skillServices[window], skillWeights[window], serviceCount);
         }
     }
 
-    private void build(final int window, final int[] services, final int[] weights)
+    private void build(final int window, final int[] services, final int[] weights, final int serviceCount)
     {
         final int base = window * stride;
-        for (final int service : services)
+        for (int service = 0; service < serviceCount; service++)
         {
-            table[base + (service >>> 6)] |= 1L << service;
-        }
-        for (int w = 1; w < words; w++)
-        {
-            table[base + words + w] = table[base + words + w - 1] + Long.bitCount(table[base + w - 1]);
+            setWeight(base, service, TRAINED_WEIGHT);
         }
         for (int i = 0; i < services.length; i++)
         {
@@ -57,9 +52,34 @@ public final class WindowSkills
                     + " outside 1..255");
             }
             final int service = services[i];
-            final int rank = rank(base, service >>> 6, service & 63);
-            table[base + 2 * words + (rank >>> 3)] |= (long)(weights[i] & 0xFF) << ((rank & 7) << 3);
+            table[base + words + (service >>> 6)] |= 1L << service;
+            setWeight(base, service, weights[i]);
         }
+        unseat(window);
+    }
+
+    private void setWeight(final int base, final int service, final int weight)
+    {
+        final int at = base + 2 * words + (service >>> 3);
+        final int shift = (service & 7) << 3;
+        table[at] = table[at] & ~(0xFFL << shift) | (long)weight << shift;
+    }
+
+    /** The window now serves its desk's services and those its staff member is trained for. */
+    void seat(final int window, final long[] trained)
+    {
+        final int base = window * stride;
+        for (int word = 0; word < words; word++)
+        {
+            table[base + word] = table[base + words + word] | trained[word];
+        }
+    }
+
+    /** The window's staff member left: it serves its desk's services only. */
+    void unseat(final int window)
+    {
+        final int base = window * stride;
+        System.arraycopy(table, base + words, table, base, words);
     }
 
     /**
@@ -70,6 +90,18 @@ public final class WindowSkills
     public long bits(final int window, final int word)
     {
         return table[window * stride + word];
+    }
+
+    /** @return bits of the services configured for the window's desk, whoever sits there. */
+    public long deskBits(final int window, final int word)
+    {
+        return table[window * stride + words + word];
+    }
+
+    /** @return bits of the services the window serves only because of its staff member's training. */
+    long trainedBits(final int window, final int word)
+    {
+        return bits(window, word) & ~deskBits(window, word);
     }
 
     /**
@@ -83,9 +115,8 @@ public final class WindowSkills
      */
     public int weightAt(final int window, final int word, final int bit)
     {
-        final int base = window * stride;
-        final int rank = rank(base, word, bit);
-        return (int)(table[base + 2 * words + (rank >>> 3)] >>> ((rank & 7) << 3)) & 0xFF;
+        final int service = (word << 6) + bit;
+        return (int)(table[window * stride + 2 * words + (service >>> 3)] >>> ((service & 7) << 3)) & 0xFF;
     }
 
     /** @return weight of a service at a window, 0 when the window does not serve it. */
@@ -98,8 +129,9 @@ public final class WindowSkills
         return weightAt(window, service >>> 6, service & 63);
     }
 
-    private int rank(final int base, final int word, final int bit)
+    /** @return words of a skill bitset. */
+    int words()
     {
-        return (int)table[base + words + word] + Long.bitCount(table[base + word] & ((1L << bit) - 1));
+        return words;
     }
 }

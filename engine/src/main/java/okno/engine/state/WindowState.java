@@ -3,16 +3,14 @@ package okno.engine.state;
 import okno.engine.api.WindowMode;
 
 /**
- * One window of a centre: its skills (fixed by configuration; call-next reads them from the centre's
- * {@link WindowSkills}), mode, staff member, the ticket it is calling or serving and the last visit completed
+ * One window of a centre: its mode (its skills, its desk's and its staff member's, are in the centre's
+ * {@link WindowSkills}, where call-next reads them), staff member, the ticket it is calling or serving and the last visit completed
  * (places in the centre's {@link TicketTable}). The tickets transferred to it wait in its transfer line
  * ({@link CentreState#transferLine}).
  */
 public final class WindowState
 {
     final int index;
-    private final int[] skillServices;
-    private final int[] skillWeights;
     /** The centre's skill table, this window's record included. */
     private final WindowSkills skills;
     private final WindowFlags flags;
@@ -26,17 +24,13 @@ public final class WindowState
     int last = TicketTable.NONE;
 
     /**
-     * @param skillServices distinct service indexes, as in {@code skills}
-     * @param skills        the centre's skill table, holding this window's skills and weights
-     * @param flags         the centre's open and free windows, kept up to date by this window
+     * @param skills the centre's skill table, holding this window's skills and weights
+     * @param flags  the centre's open and free windows, kept up to date by this window
      */
-    WindowState(final int index, final int[] skillServices, final int[] skillWeights, final WindowSkills skills,
-        final WindowFlags flags)
+    WindowState(final int index, final WindowSkills skills, final WindowFlags flags)
     {
         this.index = index;
         this.flags = flags;
-        this.skillServices = skillServices;
-        this.skillWeights = skillWeights;
         this.skills = skills;
     }
 
@@ -68,25 +62,7 @@ public final class WindowState
         return index;
     }
 
-    /** @return number of services this window serves. */
-    public int skillCount()
-    {
-        return skillServices.length;
-    }
-
-    /** @return service index of the i-th skill. */
-    public int skillService(final int i)
-    {
-        return skillServices[i];
-    }
-
-    /** @return weight (1..10) of the i-th skill. */
-    public int skillWeight(final int i)
-    {
-        return skillWeights[i];
-    }
-
-    /** @return weight of a service at this window, 0 when the window does not serve it. */
+    /** @return weight of a service at this window now, 0 when the window does not serve it. */
     public int weightOf(final int service)
     {
         return skills.weightOf(index, service);

@@ -98,7 +98,17 @@ final class ApiViews
         m.put("currentSince", time(w.currentSinceMs()));
         m.put("lastTicket", w.lastTicket() < 0 ? null : TicketNumber.format(w.lastTicket()));
         m.put("lastRating", w.lastRating() <= 0 ? null : w.lastRating());
-        m.put("services", new ArrayList<>(index.windowAt(w.centre(), w.window()).skills().keySet()));
+        // the desk's services in their configured order, then those its staff member brings
+        final List<String> services = new ArrayList<>(index.windowAt(w.centre(), w.window()).skills().keySet());
+        for (final int service : w.services())
+        {
+            final String id = index.serviceAt(service).id();
+            if (!services.contains(id))
+            {
+                services.add(id);
+            }
+        }
+        m.put("services", services);
         return m;
     }
 
