@@ -1,0 +1,128 @@
+package okno.server.sim;
+
+import okno.config.CentreDef;
+import okno.config.DayHours;
+import okno.config.NetworkConfig;
+import okno.config.PriorityClass;
+import okno.config.QueueRules;
+import okno.config.ServiceDef;
+import okno.config.StaffDef;
+import okno.config.WeeklyHours;
+import okno.config.WindowDef;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Skills follow the person: a staffed window serves its desk's services and its member's. */
+class StaffSkillsTest
+{
+    private static final LocalDate TUESDAY = LocalDate.of(2025, 3, 4);
+    private static final int LONG = 0;
+    private static final int SHORT = 1;
+    /** Services of the network: {@link #LONG}, {@link #SHORT}. */
+    private static final List<String> SERVICES = List.of("long", "short");
+
+    @Test
+    void aWindowServesItsDeskAndItsMembersServicesUntilTheMemberLeaves()
+    {
+        final NetworkConfig network = oneLongLine(List.of("long"));
+        final Workload workload = new Workload(network, 100, 1, VisitorMix.CITY);
+        final Hall hall = new Hall(workload);
+        final int longDesk = 0;
+        final int shortDesk = 1;
+        final int pool = network.staff().size() - 1;
+        final int shortMember = 2;
+
+        assertTrue(hall.serves(shortDesk, SHORT) && !hall.serves(shortDesk, LONG), "a closed desk: its own services");
+        hall.take(shortDesk, pool);
+        assertTrue(hall.serves(shortDesk, SHORT) && hall.serves(shortDesk, LONG), "the member brings their service");
+        assertEquals(shortDesk, hall.memberWindow[pool]);
+        assertFalse(hall.ofTrade(shortDesk, pool), "a long-service member is not of a short desk's trade");
+        hall.leave(shortDesk);
+        assertTrue(hall.serves(shortDesk, SHORT) && !hall.serves(shortDesk, LONG), "their service goes with them");
+        assertEquals(-1, hall.memberWindow[pool]);
+        assertEquals(-1, hall.windowStaff[shortDesk]);
+
+        hall.take(longDesk, pool);
+        hall.leave(longDesk);
+        assertTrue(hall.serves(longDesk, LONG), "a service of the desk stays when a member trained for it leaves");
+        hall.take(shortDesk, shortMember);
+        assertTrue(hall.ofTrade(shortDesk, shortMember) && !hall.serves(shortDesk, LONG), "a member of the desk's trade "
+            + "adds nothing");
+    }
+
+    @Test
+    void theManagerSeatsAMemberOfTheDesksTrade()
+    {
+        final NetworkConfig network = oneLongLine(List.of("long"));
+        final Workload workload = new Workload(network, 100, 1, VisitorMix.CITY);
+        final long dayStartMs = TUESDAY.atStartOfDay().toInstant(network.utcOffset()).toEpochMilli();
+        final Hall hall = new Hall(workload);
+        final Roster roster = new Roster(workload, ShiftRules.CITY, new DayClock(workload, TUESDAY.getDayOfWeek(),
+            dayStartMs), hall);
+        final int shortDesk = 3;
+        final int member = roster.take(0, shortDesk, dayStartMs + 8 * 3_600_000L);
+        assertTrue(hall.ofTrade(shortDesk, member), "the long desk's members come first in the back office, yet a "
+            + "short desk gets a short-service member: " + network.staff().get(member));
+    }
+
+    @Test
+    void aPoolMemberTrainedForALongLineOpensAnyClosedWindowForIt()
+    {
+        // one desk for a 20-minute service that carries more than one window's load, five for a 5-minute one: the
+        // long line grows all day. A pool member on standby there trained for the long service opens a closed
+        // short desk and serves the long line; one trained for the short service finds no closed window for it
+        final PolicyStats versatile = runWithPool(List.of("long"));
+        final PolicyStats sameAsDesks = runWithPool(List.of("short"));
+
+        assertEquals(sameAsDesks.visitors, versatile.visitors, "the same visitors");
+        assertTrue(sameAsDesks.overPromiseShare() > 0.1, "one desk cannot carry the long line: P(>15) "
+            + sameAsDesks.overPromiseShare());
+        assertTrue(versatile.overPromiseShare() < 0.3 * sameAsDesks.overPromiseShare(), "the pool member serves "
+            + "the long line at a short desk: P(>15) " + versatile.overPromiseShare() + " vs "
+            + sameAsDesks.overPromiseShare());
+        assertTrue(versatile.meanWaitMinutes() < 0.3 * sameAsDesks.meanWaitMinutes(), "mean wait "
+            + versatile.meanWaitMinutes() + " vs " + sameAsDesks.meanWaitMinutes());
+    }
+
+    private static PolicyStats runWithPool(final List<String> poolSkills)
+    {
+        final SimSettings settings = new SimSettings(oneLongLine(poolSkills), 3, 1, TUESDAY,
+            List.of(SimPolicy.BALANCER), 100, 0.5, ShiftRules.CITY, 0.0, 1);
+        return new Simulation(settings, VisitorMix.CITY, true).run(Progress.NONE).get(0);
+    }
+
+    /**
+     * One centre open 08:00-20:00: desk 0 for a 20-minute service, desks 1-5 for a 5-minute one, two members of
+     * each desk's trade (the long desk's first), and one standby pool member trained for {@code poolSkills}.
+     */
+    private static NetworkConfig oneLongLine(final List<String> poolSkills)
+    {
+        final List<ServiceDef> services = List.of(
+            new ServiceDef(SERVICES.get(LONG), "Long", "A", 20, Set.of(PriorityClass.NORMAL), 'A'),
+            new ServiceDef(SERVICES.get(SHORT), "Short", "B", 5, Set.of(PriorityClass.NORMAL), 'B'));
+        final List<WindowDef> windowDefs = new ArrayList<>();
+        final List<StaffDef> staff = new ArrayList<>();
+        for (int w = 0; w < 6; w++)
+        {
+            final String service = SERVICES.get(w == 0 ? LONG : SHORT);
+            windowDefs.add(new WindowDef("w" + w, Map.of(service, 5)));
+            staff.add(new StaffDef("p" + w, "P" + w, "c", List.of(service), false));
+            staff.add(new StaffDef("q" + w, "Q" + w, "c", List.of(service), false));
+        }
+        staff.add(new StaffDef("pool", "Pool", "c", poolSkills, true));
+        final CentreDef centre = new CentreDef("c", "C", "D", 55.75, 37.62, false,
+            WeeklyHours.everyDay(new DayHours(8 * 60, 20 * 60)), windowDefs);
+        return new NetworkConfig("line", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, services, List.of(centre),
+            staff, List.of());
+    }
+}
