@@ -30,15 +30,16 @@ import java.time.LocalDate;
  * its member is trained for; centre managers seat members at desks of their trade when that costs no extra pay.
  *
  * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, a closed window that with their own skills serves
- * the centre's longest line (the one serving the most waiting work) and work there at least a two-hour stint; then, when the centre's line is empty (or the
- * member's shift ends) they close it. Regular members travel home (the return trips are counted apart from the
- * balancer's moves) and rejoin the back office; the home centre re-plans at once when a member leaves or returns,
- * so the windows it keeps are its most needed ones. Standby pool members stay on standby where they are.
+ * the centre's longest line (the one serving the most waiting work) and work there at least a two-hour stint;
+ * then, when the centre's line is empty (or the member's shift ends) they close it. Regular members travel home
+ * (the return trips are counted apart from the balancer's moves) and rejoin the back office; the home centre
+ * re-plans at once when a member leaves or returns, so the windows it keeps are its most needed ones. Standby
+ * pool members stay on standby where they are.
  *
  * <p><b>Standby pool</b> (okno+balancer only). The first {@code pool} members of the network's pool work whole
  * shifts and are paid for them, used or not: half from the first opening, half until the last closing. Besides
  * the balancer's moves, a pool member on standby at a centre helps there when a service's tickets have waited
- * three minutes with no free window serving them.
+ * three minutes with no free window serving them, at a closed window that serves it with their own skills.
  *
  * <p><b>Rescue.</b> Tickets of a service that no open window serves (the plan closed the last one) get a window
  * from the back office within a minute; visitors still waiting at the end of the day count as waits over the

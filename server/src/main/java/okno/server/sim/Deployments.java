@@ -8,9 +8,9 @@ import okno.engine.api.StaffMode;
 /**
  * Staff the balancer moves: on arrival a member opens a closed window that, with their own skills, serves the
  * centre's longest line (the service with the most waiting work per open window serving it, as the balancer
- * reads it; see {@link HelperSeat}) and works there at least a {@link #STINT_MS} stint; when the line is empty they leave it. Regular members then travel home (the
- * home centre re-plans at once when they leave and when they return); standby pool members stay on standby
- * where they are.
+ * reads it; see {@link HelperSeat}) and works there at least a {@link #STINT_MS} stint; when the line is empty
+ * they leave it. Regular members then travel home (the home centre re-plans at once when they leave and when they
+ * return); standby pool members stay on standby where they are.
  */
 final class Deployments
 {

@@ -56,8 +56,8 @@ class StaffSkillsTest
         hall.leave(longDesk);
         assertTrue(hall.serves(longDesk, LONG), "a service of the desk stays when a member trained for it leaves");
         hall.take(shortDesk, shortMember);
-        assertTrue(hall.ofTrade(shortDesk, shortMember) && !hall.serves(shortDesk, LONG), "a member of the desk's trade "
-            + "adds nothing");
+        assertTrue(hall.ofTrade(shortDesk, shortMember) && !hall.serves(shortDesk, LONG),
+            "a member of the desk's trade adds nothing");
     }
 
     @Test
