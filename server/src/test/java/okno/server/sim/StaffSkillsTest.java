@@ -81,8 +81,8 @@ class StaffSkillsTest
         // one desk for a 20-minute service that carries more than one window's load, five for a 5-minute one: the
         // long line grows all day. A pool member on standby there trained for the long service opens a closed
         // short desk and serves the long line; one trained for the short service finds no closed window for it
-        final PolicyStats versatile = runWithPool(List.of("long"));
-        final PolicyStats sameAsDesks = runWithPool(List.of("short"));
+        final PolicyStats versatile = runWithPool(oneLongLine(List.of("long")), 100);
+        final PolicyStats sameAsDesks = runWithPool(oneLongLine(List.of("short")), 100);
 
         assertEquals(sameAsDesks.visitors, versatile.visitors, "the same visitors");
         assertTrue(sameAsDesks.overPromiseShare() > 0.1, "one desk cannot carry the long line: P(>15) "
@@ -94,11 +94,51 @@ class StaffSkillsTest
             + versatile.meanWaitMinutes() + " vs " + sameAsDesks.meanWaitMinutes());
     }
 
-    private static PolicyStats runWithPool(final List<String> poolSkills)
+    @Test
+    void aPoolMemberSentToALongLineOpensAnyClosedWindowForIt()
     {
-        final SimSettings settings = new SimSettings(oneLongLine(poolSkills), 3, 1, TUESDAY,
-            List.of(SimPolicy.BALANCER), 100, 0.5, ShiftRules.CITY, 0.0, 1);
+        // the same busy centre and, 2 km away, a quiet one of short desks where the pool member starts: the
+        // balancer sends them to the busy one, where on arrival they open a closed short desk for the long line if
+        // they are trained for it
+        final PolicyStats versatile = runWithPool(twoCentres(List.of("long")), 220);
+        final PolicyStats sameAsDesks = runWithPool(twoCentres(List.of("short")), 220);
+        final int pool = twoCentres(List.of("long")).staff().size() - 1;
+
+        assertTrue(versatile.moveLog.stream().anyMatch(m -> m[1] == pool && m[3] == 0), "the pool member is sent");
+        assertTrue(sameAsDesks.overPromiseShare() > 0.1, "P(>15) " + sameAsDesks.overPromiseShare());
+        assertTrue(versatile.overPromiseShare() < 0.3 * sameAsDesks.overPromiseShare(), "P(>15) "
+            + versatile.overPromiseShare() + " vs " + sameAsDesks.overPromiseShare());
+        assertTrue(versatile.meanWaitMinutes() < 0.3 * sameAsDesks.meanWaitMinutes(), "mean wait "
+            + versatile.meanWaitMinutes() + " vs " + sameAsDesks.meanWaitMinutes());
+    }
+
+    private static PolicyStats runWithPool(final NetworkConfig network, final int visitors)
+    {
+        final SimSettings settings = new SimSettings(network, 3, 1, TUESDAY, List.of(SimPolicy.BALANCER), visitors,
+            0.5, ShiftRules.CITY, 0.0, 1);
         return new Simulation(settings, VisitorMix.CITY, true).run(Progress.NONE).get(0);
+    }
+
+    /**
+     * The centre of {@link #oneLongLine} without a pool, and 2 km away a quiet one of four short desks, two members
+     * each, where one standby pool member trained for {@code poolSkills} starts the day.
+     */
+    private static NetworkConfig twoCentres(final List<String> poolSkills)
+    {
+        final NetworkConfig one = oneLongLine(poolSkills);
+        final List<WindowDef> windowDefs = new ArrayList<>();
+        final List<StaffDef> staff = new ArrayList<>(one.staff().subList(0, one.staff().size() - 1));
+        for (int w = 0; w < 4; w++)
+        {
+            windowDefs.add(new WindowDef("w" + w, Map.of(SERVICES.get(SHORT), 5)));
+            staff.add(new StaffDef("a" + w, "A" + w, "quiet", List.of(SERVICES.get(SHORT)), false));
+            staff.add(new StaffDef("b" + w, "B" + w, "quiet", List.of(SERVICES.get(SHORT)), false));
+        }
+        staff.add(new StaffDef("pool", "Pool", "quiet", poolSkills, true));
+        final CentreDef quiet = new CentreDef("quiet", "Quiet", "D", 55.75, 37.62 + 2 / 62.67, false,
+            WeeklyHours.everyDay(new DayHours(8 * 60, 20 * 60)), windowDefs);
+        return new NetworkConfig("two", ZoneOffset.ofHours(3), 1, QueueRules.DEFAULT, one.services(),
+            List.of(one.centres().get(0), quiet), staff, List.of());
     }
 
     /**
