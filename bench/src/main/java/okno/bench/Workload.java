@@ -119,11 +119,12 @@ public final class Workload
             }
             openMinute = Math.max(openMinute, hours.openMinute());
             closeMinute = Math.min(closeMinute, hours.closeMinute());
+            final List<Integer> free = new ArrayList<>(staff);
             for (int w = 0; w < Math.min(centre.windows().size(), staff.size()); w++)
             {
                 final WindowDef window = centre.windows().get(w);
                 final int[] services = window.skills().keySet().stream().mapToInt(serviceIndex::get).toArray();
-                open.add(new int[] {c, w, staff.get(w)});
+                open.add(new int[] {c, w, ofTrade(free, window, network)});
                 skills.put(open.size() - 1, services);
             }
         }
@@ -316,5 +317,21 @@ public final class Workload
             order[j] = t;
         }
         return order;
+    }
+
+    /**
+     * Takes from {@code free} a member of the desk's trade (trained for nothing beyond its services), else the first
+     * one left: the window then serves its desk's lines, which the generated tickets are drawn from.
+     */
+    private static int ofTrade(final List<Integer> free, final WindowDef window, final NetworkConfig network)
+    {
+        for (int i = 0; i < free.size(); i++)
+        {
+            if (window.skills().keySet().containsAll(network.staff().get(free.get(i)).skills()))
+            {
+                return free.remove(i);
+            }
+        }
+        return free.remove(0);
     }
 }

@@ -98,7 +98,8 @@ public final class TestNetworks
     /**
      * @return a generated network of {@code centres} centres with {@code windows} windows each over
      *     {@code services} services (each window serves three neighbouring services), open 24 h, staff enough
-     *     for every window plus one standby member per centre
+     *     for every window plus one standby member per centre (the one of centre {@code cN} trained for service
+     *     {@code s(N mod services)})
      */
     public static NetworkConfig generated(final int centres, final int windows, final int services)
     {
@@ -123,7 +124,7 @@ public final class TestNetworks
                 windowDefs.add(new WindowDef("w" + w, skills));
                 staff.add(new StaffDef("c" + c + "s" + w, "Staff " + c + "/" + w, "c" + c, List.of(), false));
             }
-            staff.add(new StaffDef("c" + c + "standby", "Standby " + c, "c" + c, List.of(), true));
+            staff.add(new StaffDef("c" + c + "standby", "Standby " + c, "c" + c, List.of("s" + c % services), true));
             centreDefs.add(new CentreDef("c" + c, "Centre " + c, "D", 55.6 + 0.01 * c, 37.5 + 0.013 * c, false,
                 WeeklyHours.everyDay(new DayHours(0, 1440)), windowDefs));
         }

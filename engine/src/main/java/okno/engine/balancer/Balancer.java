@@ -21,8 +21,9 @@ import java.util.function.LongConsumer;
  * {@link #shortOfWindows}), and it has a closed window to open: moves fill the need, no more.
  *
  * <p><b>Lines.</b> Each centre's longest service line counts too ({@link LongestLines}): a centre whose longest
- * line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well if it has a closed window
- * having that service, and a helper's score is the larger of the centre's and the line's.
+ * line stays over {@link BalancerRules#highWaitMs} the same way is overloaded as well, and a helper's score is the
+ * larger of the centre's and the line's. Skills follow the person, so for a centre pressed only by its line the
+ * helper must be able to serve it: a closed window's desk has the service, or the helper is trained for it.
  *
  * <p><b>Candidates.</b> Standby staff (the pool, or staff who arrived elsewhere and were not given a window), and
  * staff idle at an open window of a quiet centre (predicted wait without them below
@@ -174,16 +175,18 @@ public final class Balancer
             long bestScore = 0;
             int bestSource = -1;
             int bestTarget = -1;
+            int bestAt = -1;
             for (int c = 0; c < centreCount; c++)
             {
                 if (!overloaded(c))
                 {
                     continue;
                 }
-                // the score falls with travel time, so each source centre offers its first spare member only
+                // the score falls with travel time, so each source centre offers its first helpful member only
                 for (int a = 0; a < centreCount; a++)
                 {
-                    if (a == c || nextSpare(a) < 0)
+                    final int at = a == c ? -1 : spareFor(a, c, probe);
+                    if (at < 0)
                     {
                         continue;
                     }
@@ -193,6 +196,7 @@ public final class Balancer
                         bestScore = score;
                         bestSource = a;
                         bestTarget = c;
+                        bestAt = at;
                     }
                 }
             }
@@ -200,8 +204,7 @@ public final class Balancer
             {
                 break;
             }
-            final int chosen = nextSpare(bestSource);
-            spareNext[bestSource]++;
+            final int chosen = take(bestSource, bestAt);
             if (linePressed(bestTarget))
             {
                 lines.helperComing(bestTarget);
@@ -218,19 +221,38 @@ public final class Balancer
         proposals.publish();
     }
 
-    /** @return the next member of a centre's spare staff that is still spare, or -1. */
-    private int nextSpare(final int centre)
+    /**
+     * @return where in {@link #candidates} the first member of a centre's spare staff is who is still spare and
+     *     helps {@code target}, or -1
+     */
+    private int spareFor(final int centre, final int target, final LoadProbe probe)
     {
-        while (spareNext[centre] < spareStart[centre + 1])
+        for (int at = spareNext[centre]; at < spareStart[centre + 1]; at++)
         {
-            final int s = candidates[spareNext[centre]];
-            if (stillSpare(s, centre))
+            final int s = candidates[at];
+            if (stillSpare(s, centre) && helps(s, target, probe))
             {
-                return s;
+                return at;
             }
-            spareNext[centre]++;
         }
         return -1;
+    }
+
+    /** Takes the member at {@code at} out of a centre's spare staff, the others keeping their order. */
+    private int take(final int centre, final int at)
+    {
+        final int s = candidates[at];
+        final int first = spareNext[centre];
+        System.arraycopy(candidates, first, candidates, first + 1, at - first);
+        candidates[first] = s;
+        spareNext[centre]++;
+        return s;
+    }
+
+    /** @return whether the member can help the centre: it is overloaded as a whole, or they can serve its line */
+    private boolean helps(final int s, final int c, final LoadProbe probe)
+    {
+        return centreOverloaded(c) || lines.canOpenOne(c) || probe.trained(s, lines.service(c));
     }
 
     private void measure(final long nowMs, final LoadProbe probe)
@@ -368,8 +390,13 @@ public final class Balancer
 
     private boolean overloaded(final int c)
     {
-        return sustained[c] && (closedLeft[c] > 0 && (centrePressed(c) || waitingThere[c] > 0 && shortOfWindows(c))
-            || lines.canOpenOne(c) && closedLeft[c] > 0 && linePressed(c));
+        return sustained[c] && closedLeft[c] > 0 && (centreOverloaded(c) || linePressed(c));
+    }
+
+    /** @return whether the centre as a whole needs another window: its predicted wait, or its offered load */
+    private boolean centreOverloaded(final int c)
+    {
+        return centrePressed(c) || waitingThere[c] > 0 && shortOfWindows(c);
     }
 
     /**

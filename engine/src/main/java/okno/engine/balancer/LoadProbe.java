@@ -36,11 +36,14 @@ public interface LoadProbe
     /** @return estimated service time of a service at the centre. */
     long serviceMs(int centre, int service);
 
-    /** @return open windows of the centre having the service. */
+    /** @return open windows of the centre serving the service now. */
     int openHaving(int centre, int service);
 
-    /** @return windows of the centre having the service (open or not). */
-    int windowsHaving(int centre, int service);
+    /** @return closed windows of the centre whose desk has the service: anyone who opens one serves it. */
+    int closedHaving(int centre, int service);
+
+    /** @return whether the staff member is trained for the service: they serve it at any window. */
+    boolean trained(int staff, int service);
 
     /** @return tickets issued today so far (growth is the difference between evaluations). */
     long issuedToday(int centre);

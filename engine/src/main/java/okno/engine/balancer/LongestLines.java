@@ -5,8 +5,9 @@ package okno.engine.balancer;
  * not the whole centre's work, so one service's line can be far over the promise while the centre's mean looks
  * fine. Per service with tickets waiting: its waiting work over the open windows having it (one when none); the
  * longest is the largest of them, and its last ticket waits for the work ahead of it, the line's work less one
- * ticket's. A helper counts as one more window for that line (the simulator, like a centre manager, opens the
- * closed window with the longest line on arrival). Fixed arrays; engine thread only.
+ * ticket's. A helper counts as one more window for that line: they open a closed window whose desk has the
+ * service, or any closed window when they are trained for it (the simulator, like a centre manager, does so on
+ * arrival). Fixed arrays; engine thread only.
  */
 final class LongestLines
 {
@@ -14,6 +15,7 @@ final class LongestLines
     private final int[] waiting;
     private final int[] open;
     private final int[] closed;
+    private final int[] service;
 
     LongestLines(final int centreCount)
     {
@@ -21,6 +23,7 @@ final class LongestLines
         waiting = new int[centreCount];
         open = new int[centreCount];
         closed = new int[centreCount];
+        service = new int[centreCount];
     }
 
     /** Finds centre {@code c}'s longest line; none when it is closed or nobody waits. */
@@ -30,6 +33,7 @@ final class LongestLines
         waiting[c] = 0;
         open[c] = 1;
         closed[c] = 0;
+        service[c] = -1;
         if (waitingThere == 0 || !openNow)
         {
             return;
@@ -54,7 +58,8 @@ final class LongestLines
         }
         if (longest >= 0)
         {
-            closed[c] = probe.windowsHaving(c, longest) - probe.openHaving(c, longest);
+            closed[c] = probe.closedHaving(c, longest);
+            service[c] = longest;
         }
     }
 
@@ -71,10 +76,16 @@ final class LongestLines
         return waiting[c] > 1 && (work[c] - work[c] / waiting[c]) / Math.max(1, open[c]) > highWaitMs;
     }
 
-    /** @return whether a closed window of centre {@code c} has the service of its longest line */
+    /** @return whether a closed window of centre {@code c} has the service of its longest line on its desk */
     boolean canOpenOne(final int c)
     {
         return closed[c] > 0;
+    }
+
+    /** @return the service of centre {@code c}'s longest line, -1 when nobody waits */
+    int service(final int c)
+    {
+        return service[c];
     }
 
     /** @return how long the longest line takes to drain over its windows, ms */

@@ -194,9 +194,15 @@ final class BalancerHost implements LoadProbe
     }
 
     @Override
-    public int windowsHaving(final int centre, final int service)
+    public int closedHaving(final int centre, final int service)
     {
-        return state.centres[centre].load.windowCount(service);
+        return state.centres[centre].closedHaving(service);
+    }
+
+    @Override
+    public boolean trained(final int staff, final int service)
+    {
+        return (state.staff[staff].skills[service >>> 6] & 1L << service) != 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package okno.engine.state;
 
 import okno.config.DayHours;
 import okno.engine.api.TicketState;
+import okno.engine.api.WindowMode;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
@@ -181,6 +182,20 @@ public final class CentreState
     {
         load.staffSeated(w.index, -1);
         skills.unseat(w.index);
+    }
+
+    /** @return closed windows whose desk has the service. */
+    int closedHaving(final int service)
+    {
+        int count = 0;
+        for (final WindowState w : windows)
+        {
+            if (w.mode == WindowMode.CLOSED && (skills.deskBits(w.index, service >>> 6) & 1L << service) != 0)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return whether the window index exists. */

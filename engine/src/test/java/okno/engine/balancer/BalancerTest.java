@@ -84,10 +84,26 @@ class BalancerTest
             assertEquals(d.index.centre("c2"), p.to());
         }
 
+        // s0's desks all open, w11 (s1, s2, s3) closed: only a member trained for s0 can help that line; ten s0
+        // tickets: 10 minutes to drain over its three windows, 2.7 per open window of the centre
         d.open("c2", "w8", "c2s8");
         d.open("c2", "w9", "c2s9");
+        d.act(CommandType.CLOSE_WINDOW, "c2", "w11");
+        for (int i = 0; i < 4; i++)
+        {
+            d.issue("c2", "s0");
+        }
         sustain(d);
-        assertTrue(d.state.proposals().isEmpty(), "no closed window has s0: nobody is sent for it");
+        final List<ProposalView> trained = d.state.proposals();
+        assertEquals(1, trained.size(), "only the member trained for s0 is sent: " + trained);
+        assertEquals(d.index.staff("c0standby"), trained.get(0).staff());
+        assertEquals(d.index.centre("c2"), trained.get(0).to());
+
+        d.ok(d.command(CommandType.ACCEPT_PROPOSAL).flag(trained.get(0).id()));
+        d.advanceMinutes(60);
+        d.open("c2", "w11", "c0standby");
+        final int called = d.callNext("c2", "w11");
+        assertEquals(List.of(d.index.service("s0")), d.ticket("c2", called).services(), "w11 calls the s0 line");
     }
 
     @Test
@@ -344,9 +360,15 @@ class BalancerTest
         }
 
         @Override
-        public int windowsHaving(final int centre, final int service)
+        public int closedHaving(final int centre, final int service)
         {
             return 0;
+        }
+
+        @Override
+        public boolean trained(final int staff, final int service)
+        {
+            return false;
         }
 
         @Override
