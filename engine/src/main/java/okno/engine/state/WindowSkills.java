@@ -5,12 +5,14 @@ package okno.engine.state;
  * services configured for its desk and, while someone sits at it, also every service that person is trained for:
  * skills follow the person. Per window one record, at {@code window * stride}:
  * <pre>
- *   [ served bitset: words longs | desk bitset: words longs | weight per service: one byte each, eight to a long ]
+ *   [ served bitset: words longs | desk bitset: words longs | per word, desk skills in the words before it:
+ *     words longs | desk skill weights in ascending service order, one byte each, eight to a long ]
  * </pre>
- * The served bitset is the desk's plus its staff member's training; a service the desk does not list has weight
- * {@value #TRAINED_WEIGHT}, so the desk's own lines come first and the person's other skills take what is left
- * or has waited too long. Being addressed by the window's index through the centre, a record is found without
- * reading the window's object first, so call-next loads both at once.
+ * The served bitset is the desk's plus its staff member's training. The weight of a desk service is at its rank
+ * among the desk's skills (the desk skills before its word plus the set bits below it in its word); a service the
+ * desk does not list has weight {@value #TRAINED_WEIGHT}, so the desk's own lines come first and the person's
+ * other skills take what is left or has waited too long. Being addressed by the window's index through the
+ * centre, a record is found without reading the window's object first, so call-next loads both at once.
  */
 public final class WindowSkills
 {
@@ -29,20 +31,29 @@ public final class WindowSkills
     WindowSkills(final int[][] skillServices, final int[][] skillWeights, final int serviceCount)
     {
         words = LineIndex.words(serviceCount);
-        stride = 2 * words + (serviceCount + 7) / 8;
+        int most = 0;
+        for (final int[] services : skillServices)
+        {
+            most = Math.max(most, services.length);
+        }
+        stride = 3 * words + (most + 7) / 8;
         table = new long[skillServices.length * stride];
         for (int window = 0; window < skillServices.length; window++)
         {
-            build(window, skillServices[window], skillWeights[window], serviceCount);
+            build(window, skillServices[window], skillWeights[window]);
         }
     }
 
-    private void build(final int window, final int[] services, final int[] weights, final int serviceCount)
+    private void build(final int window, final int[] services, final int[] weights)
     {
         final int base = window * stride;
-        for (int service = 0; service < serviceCount; service++)
+        for (final int service : services)
         {
-            setWeight(base, service, TRAINED_WEIGHT);
+            table[base + words + (service >>> 6)] |= 1L << service;
+        }
+        for (int w = 1; w < words; w++)
+        {
+            table[base + 2 * words + w] = table[base + 2 * words + w - 1] + Long.bitCount(table[base + words + w - 1]);
         }
         for (int i = 0; i < services.length; i++)
         {
@@ -52,17 +63,10 @@ public final class WindowSkills
                     + " outside 1..255");
             }
             final int service = services[i];
-            table[base + words + (service >>> 6)] |= 1L << service;
-            setWeight(base, service, weights[i]);
+            final int rank = deskRank(base, service >>> 6, service & 63);
+            table[base + 3 * words + (rank >>> 3)] |= (long)(weights[i] & 0xFF) << ((rank & 7) << 3);
         }
         unseat(window);
-    }
-
-    private void setWeight(final int base, final int service, final int weight)
-    {
-        final int at = base + 2 * words + (service >>> 3);
-        final int shift = (service & 7) << 3;
-        table[at] = table[at] & ~(0xFFL << shift) | (long)weight << shift;
     }
 
     /** The window now serves its desk's services and those its staff member is trained for. */
@@ -115,8 +119,13 @@ public final class WindowSkills
      */
     public int weightAt(final int window, final int word, final int bit)
     {
-        final int service = (word << 6) + bit;
-        return (int)(table[window * stride + 2 * words + (service >>> 3)] >>> ((service & 7) << 3)) & 0xFF;
+        final int base = window * stride;
+        if ((table[base + words + word] & 1L << bit) == 0)
+        {
+            return TRAINED_WEIGHT;
+        }
+        final int rank = deskRank(base, word, bit);
+        return (int)(table[base + 3 * words + (rank >>> 3)] >>> ((rank & 7) << 3)) & 0xFF;
     }
 
     /** @return weight of a service at a window, 0 when the window does not serve it. */
@@ -133,5 +142,10 @@ public final class WindowSkills
     int words()
     {
         return words;
+    }
+
+    private int deskRank(final int base, final int word, final int bit)
+    {
+        return (int)table[base + 2 * words + word] + Long.bitCount(table[base + words + word] & ((1L << bit) - 1));
     }
 }
