@@ -250,6 +250,27 @@ class WebUiTest
     }
 
     @Test
+    void aMemberAtAnotherTradesDeskSeesAndCallsTheLinesTheyAreTrainedFor(@TempDir final Path data) throws Exception
+    {
+        startServer(data, "10:00");
+        final Answer taken = call("POST", "/api/centres/tverskoy/tickets", "kiosk-tverskoy",
+            "{\"services\":[\"snils\"],\"priority\":\"normal\",\"requestId\":\"ui-trained\"}");
+        assertEquals(201, taken.status());
+        final String number = taken.body().get("number").asText();
+
+        // window 1 is a passport desk; s008 is also trained for snils, inn and parking
+        final Page terminal = newContext().newPage();
+        terminal.navigate(base + "/ui/terminal.html?centre=tverskoy&token=terminal-tverskoy");
+        terminal.locator("#window-select").selectOption("1");
+        terminal.locator("#staff-id").fill("s008");
+        terminal.locator("#open").click();
+        assertThat(terminal.locator("#queue tr[data-service=snils] td.tickets")).hasText(number);
+        shot(terminal, "terminal-trained-member");
+        terminal.locator("#call-next").click();
+        assertThat(terminal.locator("#current-number")).hasText(number);
+    }
+
+    @Test
     void closedCentreIsAClearMessageInTheVisitorsLanguage(@TempDir final Path data) throws Exception
     {
         startServer(data, "21:30");
