@@ -28,6 +28,8 @@ public final class EngineDriver
     public final NetworkState state;
     /** Every event reported so far, copied. */
     public final List<RecordedEvent> events = new ArrayList<>();
+    /** The commands applied (not the queries), as the pipeline would journal them. */
+    public final List<Command> journal = new ArrayList<>();
 
     private final Command slot = new Command().clear();
     private long nowMs;
@@ -92,6 +94,12 @@ public final class EngineDriver
         slot.clear();
         slot.copyRequestFrom(builder.build());
         slot.query = builder.build().query;
+        if (slot.query == null)
+        {
+            final Command journaled = new Command();
+            journaled.copyRequestFrom(slot);
+            journal.add(journaled);
+        }
         state.apply(slot, e -> events.add(RecordedEvent.copyOf(e)));
         state.validateInternalState();
         return slot;

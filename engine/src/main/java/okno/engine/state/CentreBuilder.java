@@ -15,7 +15,8 @@ final class CentreBuilder
     {
     }
 
-    static CentreState build(final int c, final CentreDef def, final NetworkIndex index, final int serviceCount)
+    static CentreState build(final int c, final CentreDef def, final NetworkIndex index, final int serviceCount,
+        final EtaUpkeep upkeep)
     {
         final DayHours[] hours = new DayHours[7];
         for (final DayOfWeek d : DayOfWeek.values())
@@ -48,6 +49,6 @@ final class CentreBuilder
         {
             windows[w] = new WindowState(w, skills, flags);
         }
-        return new CentreState(c, hours, windows, skills, flags, serviceCount);
+        return new CentreState(c, hours, windows, skills, flags, serviceCount, upkeep);
     }
 }

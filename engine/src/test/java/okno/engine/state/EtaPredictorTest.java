@@ -8,6 +8,7 @@ import okno.engine.api.TicketState;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ETA counts the other lines that compete for a ticket's windows. Centre north of the small network:
@@ -61,6 +62,36 @@ class EtaPredictorTest
         }
         // 60 minutes of tax before it, but after 10 minutes of waiting w1 calls the passport ticket first
         assertEquals(600 + 600, eta("passport"));
+    }
+
+    @Test
+    void aReplayKeepsNoSharesYetPredictsAsTheLiveStateAfterwards()
+    {
+        d.open("north", "w1", "anna");
+        d.open("north", "w2", "boris");
+        for (int i = 0; i < 4; i++)
+        {
+            d.issue("north", "passport");
+            d.issue("north", "tax");
+        }
+        d.callNext("north", "w1");
+        d.callNext("north", "w2");
+        d.issue("north", "benefit");
+
+        final NetworkState replayed = new NetworkState(d.config);
+        for (final Command c : d.journal)
+        {
+            replayed.replay(c);
+        }
+        assertEquals(d.state.stateHash(), replayed.stateHash());
+        for (final String service : new String[] {"passport", "tax", "benefit"})
+        {
+            final int s = d.index.service(service);
+            final int live = d.state.predictedWaitSeconds(0, s);
+            assertEquals(live, replayed.predictedWaitSeconds(0, s), service);
+            assertTrue(service.equals("benefit") ? live == EtaPredictor.UNKNOWN : live > 0, service + ": " + live);
+        }
+        replayed.validateInternalState();
     }
 
     private int eta(final String service)
