@@ -76,6 +76,12 @@ public final class NetworkIndex
         return kiosks.getOrDefault(token, -1);
     }
 
+    /** @return how many kiosk tokens the network has (kiosk indexes run from 0 below this). */
+    public int kioskCount()
+    {
+        return kiosks.size();
+    }
+
     /** @return index of the window within its centre, or -1 (also for an unknown centre index). */
     public int window(final int centre, final String id)
     {
