@@ -7,7 +7,6 @@ import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.TicketNumber;
 import okno.server.BinaryTestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +26,29 @@ class KioskPrintersTest
 {
     private static final long WAIT_MS = 5_000;
 
-    private DeviceRig rig;
-
-    @AfterEach
-    void tearDown()
-    {
-        if (rig != null)
-        {
-            rig.close();
-        }
-    }
-
     @Test
     void eachKioskPrintsOnItsOwnPrinterAndOnTheOtherWhileItsOwnIsOffline(@TempDir final Path dir) throws Exception
     {
-        rig = new DeviceRig(dir, true);
-        rig.awaitState(null, "ONLINE", WAIT_MS);
+        try (DeviceRig rig = new DeviceRig(dir, true))
+        {
+            rig.awaitState(null, "ONLINE", WAIT_MS);
+            takeTicketsAtBothKiosks(rig);
+        }
+    }
 
-        assertEquals("A001", take(DeviceRig.KIOSK, "r-1", 201));
+    /** Every step names the printer its slip must come out of, in order. */
+    private static void takeTicketsAtBothKiosks(final DeviceRig rig) throws Exception
+    {
+        assertEquals("A001", take(rig, DeviceRig.KIOSK, "r-1", 201));
         assertSlip(rig.printer, "A001");
-        assertEquals("A002", take(DeviceRig.KIOSK_2, "r-2", 201));
+        assertEquals("A002", take(rig, DeviceRig.KIOSK_2, "r-2", 201));
         assertSlip(rig.printer2, "A002");
 
-        assertEquals("A001", take(DeviceRig.KIOSK, "r-1", 200), "a retry answers with the same ticket");
-        assertEquals("A003", take(DeviceRig.KIOSK, "r-3", 201));
+        assertEquals("A001", take(rig, DeviceRig.KIOSK, "r-1", 200), "a retry answers with the same ticket");
+        assertEquals("A003", take(rig, DeviceRig.KIOSK, "r-3", 201));
         assertSlip(rig.printer, "A003");
 
-        assertEquals("A004", checkIn(DeviceRig.KIOSK_2));
+        assertEquals("A004", checkIn(rig, DeviceRig.KIOSK_2));
         assertSlip(rig.printer2, "A004");
 
         try (BinaryTestClient client = new BinaryTestClient(rig.server.tcpPort()))
@@ -72,14 +67,14 @@ class KioskPrintersTest
 
         rig.printer.mute = true;
         rig.awaitState("printer-north", "OFFLINE", WAIT_MS);
-        assertEquals("A006", take(DeviceRig.KIOSK, "r-6", 201));
+        assertEquals("A006", take(rig, DeviceRig.KIOSK, "r-6", 201));
         assertSlip(rig.printer2, "A006");
 
         rig.printer.mute = false;
         rig.awaitState("printer-north", "ONLINE", WAIT_MS);
-        assertEquals("A007", take(DeviceRig.KIOSK, "r-7", 201));
+        assertEquals("A007", take(rig, DeviceRig.KIOSK, "r-7", 201));
         assertSlip(rig.printer, "A007");
-        assertEquals("A008", take(DeviceRig.KIOSK_2, "r-8", 201));
+        assertEquals("A008", take(rig, DeviceRig.KIOSK_2, "r-8", 201));
         assertSlip(rig.printer2, "A008");
 
         final DeviceRig.Reply reprint = rig.post("/api/centres/north/tickets/A002/reprint", DeviceRig.KIOSK, "");
@@ -88,7 +83,8 @@ class KioskPrintersTest
     }
 
     /** Takes a passport ticket at a kiosk; @return its number. */
-    private String take(final String kiosk, final String requestId, final int status) throws Exception
+    private static String take(final DeviceRig rig, final String kiosk, final String requestId, final int status)
+        throws Exception
     {
         final DeviceRig.Reply reply = rig.post("/api/centres/north/tickets", kiosk,
             "{\"services\":[\"passport\"],\"requestId\":\"" + requestId + "\"}");
@@ -97,7 +93,7 @@ class KioskPrintersTest
     }
 
     /** Books the first free passport slot of the day and checks in at a kiosk; @return the ticket number. */
-    private String checkIn(final String kiosk) throws Exception
+    private static String checkIn(final DeviceRig rig, final String kiosk) throws Exception
     {
         final JsonNode slots = rig.get("/api/centres/north/appointments/slots?service=passport&date=2025-03-05",
             kiosk).body().get("slots");
@@ -111,7 +107,7 @@ class KioskPrintersTest
     }
 
     /** The next slip of that printer is the ticket's. */
-    private void assertSlip(final EscPosPrinterSimulator printer, final String number) throws InterruptedException
+    private static void assertSlip(final EscPosPrinterSimulator printer, final String number) throws InterruptedException
     {
         final EscPosPrinterSimulator.Slip slip = printer.nextSlip(WAIT_MS);
         assertNotNull(slip, "no slip for " + number);
