@@ -20,7 +20,8 @@ package okno.protocol.binary;
  *
  * Ids are the network's indexes in configuration order ({@code GET /api/centres} lists them). Answers come
  * in request order. The commands of a session opened with a kiosk token carry that kiosk to the engine (there is
- * no kiosk field on the wire), so the tickets it issues print at the kiosk's own printer. A frame longer than {@link #MAX_FRAME_LENGTH} closes the connection.
+ * no kiosk field on the wire), so the tickets it issues print at the kiosk's own printer. A frame longer than
+ * {@link #MAX_FRAME_LENGTH} closes the connection.
  */
 public final class BinaryProtocol
 {

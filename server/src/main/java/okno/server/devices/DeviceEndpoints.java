@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Device endpoints: {@code POST /api/centres/{c}/tickets/{number}/reprint} (kiosk of the centre, or operator)
- * prints an open ticket's slip again (at the asking kiosk's printer when it is online) and answers once the printer printed it (200) or gave up (503);
+ * prints an open ticket's slip again (at the asking kiosk's printer when it is online) and answers once the
+ * printer printed it (200) or gave up (503);
  * {@code GET /api/network/devices} (operator) lists every device with its health, and for printers the tickets
  * whose slip did not print.
  */

@@ -78,7 +78,8 @@ final class DeviceRig implements AutoCloseable
             "network: devices-test",
             "utcOffset: \"+03:00\"",
             "services:",
-            "  - {id: passport, name: \"Паспорт РФ\", expectedMinutes: 10, prefix: A, priorities: [appointment]}",
+            "  - {id: passport, name: \"Паспорт РФ\", expectedMinutes: 10, prefix: A,"
+                + " priorities: [appointment]}",
             "  - {id: snils, name: \"СНИЛС\", expectedMinutes: 5, prefix: C}",
             "centres:",
             "  - id: north",

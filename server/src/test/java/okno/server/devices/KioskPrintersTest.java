@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two kiosks at one centre, each with its own printer on its own pty: a slip comes out of the printer of the kiosk
  * that took the ticket (HTTP, appointment check-in, binary protocol) or asks for a reprint, a retry prints
- * nothing, and while a kiosk's printer is offline its slips come out of the other one. Each printer's slips are checked in order, so a slip on
- * the wrong printer shows up as the wrong number on one of them.
+ * nothing, and while a kiosk's printer is offline its slips come out of the other one. Each printer's slips are
+ * checked in order, so a slip on the wrong printer shows up as the wrong number on one of them.
  */
 class KioskPrintersTest
 {
@@ -107,7 +107,8 @@ class KioskPrintersTest
     }
 
     /** The next slip of that printer is the ticket's. */
-    private static void assertSlip(final EscPosPrinterSimulator printer, final String number) throws InterruptedException
+    private static void assertSlip(final EscPosPrinterSimulator printer, final String number)
+        throws InterruptedException
     {
         final EscPosPrinterSimulator.Slip slip = printer.nextSlip(WAIT_MS);
         assertNotNull(slip, "no slip for " + number);
