@@ -33,7 +33,7 @@ final class NetworkBinder
     private static final List<String> STAFF_KEYS = List.of("id", "name", "home", "skills", "standby");
     private static final List<String> TOKEN_KEYS = List.of("token", "role", "centre");
     private static final List<String> DEVICE_KEYS =
-        List.of("id", "kind", "centre", "port", "baud", "address", "window");
+        List.of("id", "kind", "centre", "port", "baud", "address", "window", "kiosk");
     private static final List<Integer> BAUD_RATES = List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200);
     private static final String BAUD_RATES_TEXT = "1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200";
     private static final Pattern ID_RANGE = Pattern.compile("(\\d+)-(\\d+)");
@@ -47,6 +47,9 @@ final class NetworkBinder
     private final Map<String, YamlNode> staffIds = new HashMap<>();
     private final Map<String, YamlNode> tokenIds = new HashMap<>();
     private final Map<String, YamlNode> deviceIds = new HashMap<>();
+    private final Map<String, TokenDef> tokens = new HashMap<>();
+    /** Kiosk token to the {@code id} node of the printer that claimed it. */
+    private final Map<String, YamlNode> printerByKiosk = new HashMap<>();
 
     NetworkBinder(final Problems problems)
     {
@@ -411,7 +414,9 @@ final class NetworkBinder
             problems.add(f.get("centre"), f.path("centre"), "operator tokens are network-wide: remove 'centre'");
             return null;
         }
-        return new TokenDef(token, role, centre);
+        final TokenDef def = new TokenDef(token, role, centre);
+        tokens.put(token, def);
+        return def;
     }
 
     private Role role(final YamlFields f)
@@ -466,12 +471,65 @@ final class NetworkBinder
                 + "required");
             valid = false;
         }
+        final String kiosk = f.get("kiosk") == null ? null : kiosk(f, id, kind, centre);
         if (!valid || id == null || kind == null || centre == null || port == null || baud == null
-            || !BAUD_RATES.contains(baud) || address == null)
+            || !BAUD_RATES.contains(baud) || address == null || kiosk == null && f.get("kiosk") != null)
         {
             return null;
         }
-        return new DeviceDef(id, kind, centre, port, baud, address, window);
+        return new DeviceDef(id, kind, centre, port, baud, address, window, kiosk);
+    }
+
+    /**
+     * Reads the kiosk a ticket printer sits in: a kiosk token of the printer's centre that no other printer claims.
+     *
+     * @return the token, or {@code null} after a problem
+     */
+    private String kiosk(final YamlFields f, final String id, final DeviceKind kind, final String centre)
+    {
+        final String token = f.string("kiosk", true);
+        if (token == null)
+        {
+            return null;
+        }
+        final YamlNode at = f.get("kiosk");
+        final String path = f.path("kiosk");
+        final TokenDef def = tokens.get(token);
+        if (kind != null && kind != DeviceKind.TICKET_PRINTER)
+        {
+            problems.add(at, path, "only a ticket-printer sits in a kiosk; a " + kind.wireName()
+                + " cannot name one");
+            return null;
+        }
+        if (def == null)
+        {
+            // a token whose entry was wrong is known and already reported
+            if (!tokenIds.containsKey(token))
+            {
+                problems.add(at, path, "unknown token '" + token + "'");
+            }
+            return null;
+        }
+        if (def.role() != Role.KIOSK)
+        {
+            problems.add(at, path, "token '" + token + "' has role " + wire(def.role()) + "; a printer sits in a "
+                + "kiosk, whose token has role kiosk");
+            return null;
+        }
+        if (centre != null && !centre.equals(def.centre()))
+        {
+            problems.add(at, path, "kiosk '" + token + "' belongs to centre '" + def.centre() + "', not to the "
+                + "printer's centre '" + centre + "'");
+            return null;
+        }
+        final YamlNode first = id == null ? null : printerByKiosk.putIfAbsent(token, f.get("id"));
+        if (first != null)
+        {
+            problems.add(at, path, "kiosk '" + token + "' already has a printer ('"
+                + ((YamlNode.Scalar)first).text() + "' at line " + first.line() + ")");
+            return null;
+        }
+        return token;
     }
 
     private DeviceKind kind(final YamlFields f)

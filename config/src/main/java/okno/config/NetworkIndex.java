@@ -15,6 +15,7 @@ public final class NetworkIndex
     private final Map<String, Integer> services = new HashMap<>();
     private final Map<String, Integer> centres = new HashMap<>();
     private final Map<String, Integer> staff = new HashMap<>();
+    private final Map<String, Integer> kiosks = new HashMap<>();
     private final List<Map<String, Integer>> windowsByCentre;
 
     public NetworkIndex(final NetworkConfig config)
@@ -23,6 +24,7 @@ public final class NetworkIndex
         indexInto(services, config.services().stream().map(ServiceDef::id).toList());
         indexInto(centres, config.centres().stream().map(CentreDef::id).toList());
         indexInto(staff, config.staff().stream().map(StaffDef::id).toList());
+        indexInto(kiosks, config.tokens().stream().filter(t -> t.role() == Role.KIOSK).map(TokenDef::token).toList());
         windowsByCentre = config.centres().stream()
             .map(c ->
             {
@@ -63,6 +65,21 @@ public final class NetworkIndex
     public int staff(final String id)
     {
         return staff.getOrDefault(id, -1);
+    }
+
+    /**
+     * @return index of the kiosk whose token this is (kiosk tokens in configuration order), or -1 for an unknown
+     *         token or one of another role
+     */
+    public int kiosk(final String token)
+    {
+        return kiosks.getOrDefault(token, -1);
+    }
+
+    /** @return how many kiosk tokens the network has (kiosk indexes run from 0 below this). */
+    public int kioskCount()
+    {
+        return kiosks.size();
     }
 
     /** @return index of the window within its centre, or -1 (also for an unknown centre index). */

@@ -73,7 +73,7 @@ class NetworkLoaderTest
         assertEquals(List.of(new TokenDef("kiosk-north", Role.KIOSK, "north"), new TokenDef("op", Role.OPERATOR,
             null)), config.tokens());
         assertEquals(List.of(new DeviceDef("printer-1", DeviceKind.TICKET_PRINTER, "north", "/dev/ttyUSB0", 19200, 0,
-            null)), config.devices());
+            null, null)), config.devices());
     }
 
     @Test
@@ -173,6 +173,16 @@ class NetworkLoaderTest
                 "tokens[1].centre: operator tokens are network-wide: remove 'centre'"),
             Arguments.of("role: kiosk, centre: north", "role: terminal", 17, "{", "tokens[0].centre: terminal tokens "
                 + "are scoped to one centre: 'centre' is required"),
+            Arguments.of("baud: 19200}", "baud: 19200, kiosk: kiosk-south}", 20, "kiosk-south",
+                "devices[0].kiosk: unknown token 'kiosk-south'"),
+            Arguments.of("baud: 19200}", "baud: 19200, kiosk: op}", 20, "op}", "devices[0].kiosk: token 'op' has "
+                + "role operator; a printer sits in a kiosk, whose token has role kiosk"),
+            Arguments.of("baud: 19200}", "baud: 19200, kiosk: kiosk-north}\n  - {id: printer-2, kind: "
+                + "ticket-printer, centre: north, port: /dev/ttyUSB1, kiosk: kiosk-north}", 21, "kiosk-north}",
+                "devices[1].kiosk: kiosk 'kiosk-north' already has a printer ('printer-1' at line 20)"),
+            Arguments.of("kind: ticket-printer, centre: north, port: /dev/ttyUSB0, baud: 19200}", "kind: hall-board, "
+                + "centre: north, port: /dev/ttyUSB0, kiosk: kiosk-north}", 20, "kiosk-north", "devices[0].kiosk: "
+                + "only a ticket-printer sits in a kiosk; a hall-board cannot name one"),
             Arguments.of("ids: \"2-3\"", "ids: \"3-2\"", 13, "\"3-2\"", "centres[0].windows[1].ids: expected a window "
                 + "number range like \"2-6\" (at most 500 windows), got '3-2'"));
     }
@@ -188,6 +198,36 @@ class NetworkLoaderTest
         final List<ConfigProblem> problems = problemsOf(yaml);
 
         assertEquals(List.of(at(yaml, line, token) + expected), formatted(problems));
+    }
+
+    @Test
+    void bindsEachPrinterToAKioskOfItsOwnCentre()
+    {
+        final String yaml = VALID.replace("  - {token: op,", "  - {token: kiosk-north-2, role: kiosk, centre: north}\n"
+            + "  - {token: op,").replace("baud: 19200}", "baud: 19200, kiosk: kiosk-north-2}\n"
+            + "  - {id: printer-2, kind: ticket-printer, centre: north, port: /dev/ttyUSB1}");
+
+        final NetworkConfig config = NetworkLoader.fromString("t.yaml", yaml);
+
+        assertEquals(List.of("kiosk-north-2", "-"), config.devices().stream()
+            .map(d -> d.kiosk() == null ? "-" : d.kiosk()).toList());
+        final NetworkIndex index = new NetworkIndex(config);
+        assertEquals(0, index.kiosk("kiosk-north"));
+        assertEquals(1, index.kiosk("kiosk-north-2"));
+        assertEquals(-1, index.kiosk("op"));
+        assertEquals(-1, index.kiosk("nobody"));
+        assertEquals(-1, index.kiosk(null));
+    }
+
+    @Test
+    void refusesAPrinterInAKioskOfAnotherCentre()
+    {
+        final String yaml = VALID.replace("staff:", "  - {id: south, name: Юг, lat: 55.6, lon: 37.6, windows: "
+            + "[{id: \"1\", skills: {snils: 1}}]}\nstaff:").replace("role: operator}", "role: kiosk, centre: south}")
+            .replace("baud: 19200}", "baud: 19200, kiosk: op}");
+
+        assertEquals(List.of(at(yaml, 21, "op}") + "devices[0].kiosk: kiosk 'op' belongs to centre 'south', not to "
+            + "the printer's centre 'north'"), formatted(problemsOf(yaml)));
     }
 
     @Test

@@ -31,9 +31,9 @@ class NetworksTest
         assertEquals(11, demo.services().size());
         assertEquals(41, demo.staff().size());
         assertEquals(4, demo.staff().stream().filter(StaffDef::standby).count());
-        assertEquals(Map.of(Role.KIOSK, 4L, Role.TERMINAL, 4L, Role.DISPLAY, 1L, Role.OPERATOR, 1L),
+        assertEquals(Map.of(Role.KIOSK, 5L, Role.TERMINAL, 4L, Role.DISPLAY, 1L, Role.OPERATOR, 1L),
             demo.tokens().stream().collect(Collectors.groupingBy(TokenDef::role, Collectors.counting())));
-        assertEquals(4, demo.devices().size());
+        assertEquals(6, demo.devices().size());
         for (final CentreDef centre : demo.centres())
         {
             assertTrue(centre.windows().size() >= 8 && centre.windows().size() <= 12, centre.id());
@@ -54,7 +54,7 @@ class NetworksTest
         assertEquals(new DayHours(600, 1080), index.centreAt(khamovniki).hours().on(DayOfWeek.SUNDAY));
         assertEquals(new DayHours(480, 1200), index.centreAt(khamovniki).hours().on(DayOfWeek.MONDAY));
         assertEquals(new DeviceDef("display-tverskoy-1", DeviceKind.WINDOW_DISPLAY, "tverskoy", "/dev/ttyUSB1", 9600,
-            1, "1"), Networks.demo().devices().get(1));
+            1, "1", null), Networks.demo().devices().get(1));
     }
 
     @Test

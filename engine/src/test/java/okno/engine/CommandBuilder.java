@@ -61,6 +61,13 @@ public final class CommandBuilder
         return this;
     }
 
+    /** Kiosk index ({@link NetworkIndex#kiosk}) the command comes from. */
+    public CommandBuilder kiosk(final int kiosk)
+    {
+        command.kiosk = kiosk;
+        return this;
+    }
+
     public CommandBuilder priority(final PriorityClass priority)
     {
         command.priority = priority.code();

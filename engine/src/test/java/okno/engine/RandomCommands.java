@@ -28,6 +28,8 @@ public final class RandomCommands
         CommandType.CHECK_IN, CommandType.ASSIGN_STAFF, CommandType.SET_STANDBY, CommandType.TICK};
 
     private final SplittableRandom random;
+    /** Kiosks come from their own stream, so that the other fields stay what they were before kiosks existed. */
+    private final SplittableRandom kiosks;
     private final int centres;
     private final int maxWindows;
     private final int services;
@@ -39,6 +41,7 @@ public final class RandomCommands
     public RandomCommands(final NetworkConfig config, final long seed, final long startMs)
     {
         this.random = new SplittableRandom(seed);
+        this.kiosks = new SplittableRandom(~seed);
         this.centres = config.centres().size();
         int most = 0;
         for (int c = 0; c < centres; c++)
@@ -58,6 +61,7 @@ public final class RandomCommands
         c.clear();
         advanceTime();
         c.timestampMs = random.nextInt(400) == 0 ? nowMs - 1000 : nowMs;
+        c.kiosk = kiosks.nextInt(4) - 1;
         final int roll = random.nextInt(100);
         if (roll < 30)
         {

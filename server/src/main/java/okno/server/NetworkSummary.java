@@ -53,9 +53,9 @@ final class NetworkSummary
         }
         for (final DeviceDef device : network.devices())
         {
-            line(sb, "  device    %-20s %-15s %s%s  %s %d baud", device.id(), device.kind().wireName(),
-                device.centre(), device.window() == null ? "" : " window " + device.window(), device.port(),
-                device.baud());
+            line(sb, "  device    %-20s %-15s %s%s%s  %s %d baud", device.id(), device.kind().wireName(),
+                device.centre(), device.window() == null ? "" : " window " + device.window(),
+                device.kiosk() == null ? "" : " kiosk " + device.kiosk(), device.port(), device.baud());
         }
         return sb.toString();
     }

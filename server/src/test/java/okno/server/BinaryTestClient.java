@@ -16,15 +16,15 @@ import java.nio.ByteOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A blocking binary-protocol client over a plain socket, for tests. */
-final class BinaryTestClient implements AutoCloseable
+/** A blocking binary-protocol client over a plain socket, for tests (of other packages too). */
+public final class BinaryTestClient implements AutoCloseable
 {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[1024]);
 
-    BinaryTestClient(final int port) throws IOException
+    public BinaryTestClient(final int port) throws IOException
     {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
@@ -34,15 +34,15 @@ final class BinaryTestClient implements AutoCloseable
     }
 
     /** One answer: template, echoed correlation and the message bytes (header included). */
-    record Message(int template, long correlation, UnsafeBuffer buffer)
+    public record Message(int template, long correlation, UnsafeBuffer buffer)
     {
-        int resultCode()
+        public int resultCode()
         {
             assertEquals(BinaryProtocol.RESULT, template, "expected a RESULT, got an error " + errorCode());
             return ResultMessage.resultCode(buffer, BinaryProtocol.HEADER_LENGTH);
         }
 
-        int ticket()
+        public int ticket()
         {
             return ResultMessage.ticket(buffer, BinaryProtocol.HEADER_LENGTH);
         }
@@ -118,7 +118,7 @@ final class BinaryTestClient implements AutoCloseable
         }
     }
 
-    Message hello(final String token) throws IOException
+    public Message hello(final String token) throws IOException
     {
         sendHello(0, token);
         final Message answer = read();
@@ -126,7 +126,7 @@ final class BinaryTestClient implements AutoCloseable
         return answer;
     }
 
-    Message call(final long correlation, final Command command) throws IOException
+    public Message call(final long correlation, final Command command) throws IOException
     {
         write(correlation, command);
         flush();

@@ -27,8 +27,11 @@ class OknoMainTest
         assertTrue(run.out().contains("windows   40"), run.out());
         assertTrue(run.out().contains("services  11"), run.out());
         assertTrue(run.out().contains("staff     41 (4 standby)"), run.out());
-        assertTrue(run.out().contains("tokens    10"), run.out());
+        assertTrue(run.out().contains("tokens    11"), run.out());
         assertTrue(run.out().contains("kiosk     kiosk-tverskoy         centre tverskoy"), run.out());
+        assertTrue(run.out().contains("kiosk     kiosk-vdnh-2           centre vdnh"), run.out());
+        assertTrue(run.out().contains("device    printer-vdnh-2       ticket-printer  vdnh kiosk kiosk-vdnh-2  "
+            + "/dev/ttyUSB5 19200 baud"), run.out());
         assertTrue(run.out().contains("terminal  terminal-maryino       centre maryino"), run.out());
         assertTrue(run.out().contains("display   display-demo           network"), run.out());
         assertTrue(run.out().contains("operator  operator-demo          network"), run.out());

@@ -18,16 +18,20 @@ import java.nio.ByteOrder;
  *  12 long requestKey         60 int  ticketNumber       96 int  flag
  *  20 int  centre             64 int  score
  *  24 int  window             68 int  targetCentre
- *  28 int  staff              72 int  targetWindow
+ *  28 int  staff              72 int  targetWindow      100 int  kiosk
  *  32 int  priority code      76 int  targetService
  * </pre>
+ *
+ * The first {@link #ENCODED_LENGTH_V1} bytes are the record of journal format 1, which had no kiosk.
  */
 public final class Command
 {
     /** Most services one visit may hold. */
     public static final int MAX_SERVICES = 5;
     /** Bytes of an encoded command. */
-    public static final int ENCODED_LENGTH = 100;
+    public static final int ENCODED_LENGTH = 104;
+    /** Bytes of a command encoded before the kiosk was recorded (journal format 1). */
+    public static final int ENCODED_LENGTH_V1 = 100;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -55,6 +59,12 @@ public final class Command
     public long appointmentCode;
     /** Boolean or small argument of commands that need one (e.g. standby on/off). */
     public int flag;
+    /**
+     * Kiosk that issued the ticket ({@code okno.config.NetworkIndex#kiosk}), -1 when unknown or not a kiosk.
+     * Routing for the host (which printer prints the slip): the engine passes it to TICKET_ISSUED and never
+     * reads it otherwise.
+     */
+    public int kiosk;
     /** Read-only work for {@link CommandType#QUERY}; never journaled. */
     public EngineQuery query;
 
@@ -93,6 +103,7 @@ public final class Command
         slotMs = 0;
         appointmentCode = 0;
         flag = 0;
+        kiosk = -1;
         query = null;
         clearResult();
         return this;
@@ -137,6 +148,7 @@ public final class Command
         slotMs = other.slotMs;
         appointmentCode = other.appointmentCode;
         flag = other.flag;
+        kiosk = other.kiosk;
     }
 
     /**
@@ -166,6 +178,7 @@ public final class Command
         buffer.putLong(offset + 80, slotMs, ORDER);
         buffer.putLong(offset + 88, appointmentCode, ORDER);
         buffer.putInt(offset + 96, flag, ORDER);
+        buffer.putInt(offset + 100, kiosk, ORDER);
         return ENCODED_LENGTH;
     }
 
@@ -175,6 +188,17 @@ public final class Command
      * @throws IllegalArgumentException when the type code is unknown or the service count out of range
      */
     public Command decode(final DirectBuffer buffer, final int offset)
+    {
+        return decode(buffer, offset, ENCODED_LENGTH);
+    }
+
+    /**
+     * Reads a request of {@link #ENCODED_LENGTH} bytes, or of {@link #ENCODED_LENGTH_V1} bytes (journal format 1:
+     * no kiosk, read as -1), and clears the result.
+     *
+     * @throws IllegalArgumentException when the type code is unknown or the service count out of range
+     */
+    public Command decode(final DirectBuffer buffer, final int offset, final int length)
     {
         final int typeCode = buffer.getInt(offset, ORDER);
         final CommandType decodedType = CommandType.fromCode(typeCode);
@@ -203,6 +227,7 @@ public final class Command
         slotMs = buffer.getLong(offset + 80, ORDER);
         appointmentCode = buffer.getLong(offset + 88, ORDER);
         flag = buffer.getInt(offset + 96, ORDER);
+        kiosk = length >= ENCODED_LENGTH ? buffer.getInt(offset + 100, ORDER) : -1;
         query = null;
         clearResult();
         return this;
@@ -212,6 +237,7 @@ public final class Command
     public String toString()
     {
         return "Command{" + type + " t=" + timestampMs + " req=" + requestKey + " centre=" + centre
-            + " window=" + window + " staff=" + staff + " result=" + result + '}';
+            + " window=" + window + " staff=" + staff + (kiosk < 0 ? "" : " kiosk=" + kiosk) + " result=" + result
+            + '}';
     }
 }

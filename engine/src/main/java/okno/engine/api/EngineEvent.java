@@ -36,6 +36,11 @@ public final class EngineEvent
     public long arrivalMs;
     /** Small argument of the event, e.g. 1/0 for standby on/off; -1 when it does not apply. */
     public int flag;
+    /**
+     * Kiosk that issued the ticket ({@link EventType#TICKET_ISSUED}), copied from {@link Command#kiosk}; -1 when
+     * unknown or when the event is of another type.
+     */
+    public int kiosk;
     /** Rejection reason for {@link EventType#REJECTED}. */
     public Result reason;
     /** Command type that was rejected. */
@@ -63,6 +68,7 @@ public final class EngineEvent
         slotMs = 0;
         arrivalMs = 0;
         flag = -1;
+        kiosk = -1;
         reason = null;
         rejectedCommand = null;
         return this;
@@ -91,6 +97,7 @@ public final class EngineEvent
         this.arrivalMs = from.arrivalMs;
         this.reason = from.reason;
         this.flag = from.flag;
+        this.kiosk = from.kiosk;
         this.rejectedCommand = from.rejectedCommand;
         return this;
     }

@@ -114,11 +114,13 @@ public final class JournalReader
                 }
                 final int count = buffer.getInt(JournalFormat.COUNT_OFFSET, JournalFormat.ORDER);
                 final long firstSeq = buffer.getLong(JournalFormat.FIRST_SEQ_OFFSET, JournalFormat.ORDER);
+                final int recordLength =
+                    JournalFormat.recordLength(buffer.getInt(JournalFormat.MAGIC_OFFSET, JournalFormat.ORDER));
                 for (int i = (int)(expected - firstSeq); i < count; i++)
                 {
                     try
                     {
-                        command.decode(buffer, JournalFormat.recordOffset(i));
+                        command.decode(buffer, JournalFormat.recordOffset(i, recordLength), recordLength);
                     }
                     catch (final IllegalArgumentException ex)
                     {
@@ -155,11 +157,12 @@ public final class JournalReader
         }
         final int magic = buffer.getInt(JournalFormat.MAGIC_OFFSET, JournalFormat.ORDER);
         final int count = buffer.getInt(JournalFormat.COUNT_OFFSET, JournalFormat.ORDER);
+        final int recordLength = JournalFormat.recordLength(magic);
         final int expectedLength;
-        if (magic == JournalFormat.BATCH_MAGIC)
+        if (recordLength > 0)
         {
-            expectedLength = count < 0 || count > (length / Command.ENCODED_LENGTH)
-                ? -1 : JournalFormat.batchLength(count);
+            expectedLength = count < 0 || count > (length / recordLength)
+                ? -1 : JournalFormat.batchLength(count, recordLength);
         }
         else if (magic == JournalFormat.VOID_MAGIC)
         {

@@ -32,7 +32,7 @@ public record PipelineConfig(
     PipelineWaitStrategy waitStrategy,
     PipelineStages stages)
 {
-    /** Largest document: 16,384 records of 100 bytes stay well inside a Chronicle block. */
+    /** Largest document: 16,384 records of 104 bytes stay well inside a Chronicle block. */
     public static final int MAX_RECORDS_PER_DOCUMENT = 16_384;
 
     /** Checks every setting. */

@@ -156,6 +156,7 @@ final class TicketDesk
         e.position = c.resultPosition;
         e.etaSeconds = c.resultEtaSeconds;
         e.appointmentCode = appointmentCode;
+        e.kiosk = c.kiosk;
         state.publish();
         return t;
     }

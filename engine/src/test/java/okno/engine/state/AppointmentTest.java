@@ -98,11 +98,12 @@ class AppointmentTest
         d.atMonday(9, 59);
         d.rejected(Result.CHECK_IN_TOO_EARLY, checkIn(onTime));
         d.atMonday(10, 0);
-        final Command ticket = d.ok(checkIn(onTime).requestKey(5));
+        final Command ticket = d.ok(checkIn(onTime).requestKey(5).kiosk(1));
         assertEquals(PriorityClass.APPOINTMENT.code(), d.ticket("north", ticket.resultTicket).priority());
         assertEquals(onTime, d.ticket("north", ticket.resultTicket).appointmentCode());
         assertEquals(monday(11, 0), ticket.resultSlotMs);
         assertEquals(EventType.TICKET_ISSUED, d.lastEvent().type());
+        assertEquals(1, d.lastEvent().kiosk(), "the check-in kiosk prints the appointment ticket");
         assertEquals(EventType.CHECKED_IN, d.events.get(d.events.size() - 2).type());
         final int number = ticket.resultTicket;
         final Command retry = d.ok(checkIn(onTime).requestKey(5));

@@ -33,6 +33,32 @@ class TicketIssueTest
     }
 
     @Test
+    void theIssuingKioskTravelsToTicketIssuedAndChangesNoState()
+    {
+        final EngineDriver anonymous = new EngineDriver(TestNetworks.small());
+
+        d.ok(d.issueCommand("north", PriorityClass.NORMAL, "passport").kiosk(2));
+        anonymous.ok(anonymous.issueCommand("north", PriorityClass.NORMAL, "passport"));
+        assertEquals(EventType.TICKET_ISSUED, d.lastEvent().type());
+        assertEquals(2, d.lastEvent().kiosk());
+        assertEquals(-1, anonymous.lastEvent().kiosk());
+
+        d.ok(d.issueCommand("south", PriorityClass.NORMAL, "passport").kiosk(0).requestKey(9));
+        anonymous.ok(anonymous.issueCommand("south", PriorityClass.NORMAL, "passport").requestKey(9));
+        assertEquals(0, d.lastEvent().kiosk());
+        final int eventsBefore = d.events.size();
+        final Command retry = d.ok(d.issueCommand("south", PriorityClass.NORMAL, "passport").kiosk(1).requestKey(9));
+        assertTrue(retry.duplicate);
+        assertTrue(d.events.subList(eventsBefore, d.events.size()).stream()
+            .noneMatch(e -> e.type() == EventType.TICKET_ISSUED), "a retry issues nothing, so nothing prints");
+        anonymous.ok(anonymous.issueCommand("south", PriorityClass.NORMAL, "passport").requestKey(9));
+
+        assertEquals(anonymous.state.stateHash(), d.state.stateHash(), "the kiosk is routing, not state");
+        d.ok(d.command(CommandType.CANCEL_TICKET).centre("north").ticket("A001").kiosk(2));
+        assertEquals(-1, d.lastEvent().kiosk(), "only TICKET_ISSUED carries the kiosk");
+    }
+
+    @Test
     void issueReportsPositionAndEtaFromWaitingLineAndOpenWindows()
     {
         d.issue("north", "passport");

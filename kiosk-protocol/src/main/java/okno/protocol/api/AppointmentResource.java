@@ -145,10 +145,12 @@ final class AppointmentResource
         // The body is optional; a kiosk that sends a requestId gets the same ticket back on a retry.
         final long requestKey = request.body().length == 0 ? 0
             : RequestKeys.of(json.read(request.body(), Bodies.CheckIn.class).requestId());
+        final int kiosk = ids.kiosk(request.principal());
         return engine.executeOk(c ->
         {
             c.type = CommandType.CHECK_IN;
             c.centre = centre;
+            c.kiosk = kiosk;
             c.appointmentCode = code;
             c.requestKey = requestKey;
         }).thenComposeAsync(outcome -> engine.query(view ->

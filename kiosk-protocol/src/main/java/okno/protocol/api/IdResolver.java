@@ -3,6 +3,7 @@ package okno.protocol.api;
 import okno.config.NetworkIndex;
 import okno.config.PriorityClass;
 import okno.engine.api.TicketNumber;
+import okno.protocol.auth.Principal;
 import okno.protocol.http.ApiException;
 
 /** Turns ids from paths and bodies into engine indexes, answering unknown ones with a precise 4xx. */
@@ -28,6 +29,15 @@ final class IdResolver
             throw ApiException.notFound("unknown_centre", "No centre '" + id + "'.");
         }
         return centre;
+    }
+
+    /**
+     * @return the kiosk index of the caller's token (the engine hands it back with TICKET_ISSUED, so the slip
+     *         prints at that kiosk), or -1 when the caller is no kiosk, e.g. an operator
+     */
+    int kiosk(final Principal caller)
+    {
+        return index.kiosk(caller.token());
     }
 
     int window(final int centre, final String id)

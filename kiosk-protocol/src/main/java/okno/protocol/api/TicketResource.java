@@ -80,10 +80,12 @@ final class TicketResource
         }
         final PriorityClass priority = IdResolver.priority(body.priority());
         final long requestKey = RequestKeys.of(body.requestId());
+        final int kiosk = ids.kiosk(request.principal());
         return engine.executeOk(c ->
         {
             c.type = CommandType.ISSUE_TICKET;
             c.centre = centre;
+            c.kiosk = kiosk;
             c.priority = priority.code();
             c.requestKey = requestKey;
             for (final int service : services)

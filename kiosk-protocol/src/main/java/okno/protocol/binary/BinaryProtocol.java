@@ -19,7 +19,9 @@ package okno.protocol.binary;
  * </pre>
  *
  * Ids are the network's indexes in configuration order ({@code GET /api/centres} lists them). Answers come
- * in request order. A frame longer than {@link #MAX_FRAME_LENGTH} closes the connection.
+ * in request order. The commands of a session opened with a kiosk token carry that kiosk to the engine (there is
+ * no kiosk field on the wire), so the tickets it issues print at the kiosk's own printer. A frame longer than
+ * {@link #MAX_FRAME_LENGTH} closes the connection.
  */
 public final class BinaryProtocol
 {

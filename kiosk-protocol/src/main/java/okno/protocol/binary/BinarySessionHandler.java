@@ -57,6 +57,8 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
     private AnswerOutbox outbox;
     private Principal principal;
     private int principalCentre = -1;
+    /** Kiosk index of the HELLO token, -1 for other roles: stamped on every command of the session. */
+    private int principalKiosk = -1;
 
     BinarySessionHandler(final EngineGateway gateway, final TokenAuthenticator authenticator,
         final NetworkIndex index)
@@ -181,6 +183,7 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         principalCentre = principal.centre() == null ? -1 : index.centre(principal.centre());
+        principalKiosk = index.kiosk(principal.token());
         final ByteBuf out = channel.alloc().buffer(LENGTH_FIELD + HEADER_LENGTH + 5);
         out.writeIntLE(HEADER_LENGTH + 5);
         writeHeader(out, HELLO_OK, correlation);
@@ -209,6 +212,8 @@ final class BinarySessionHandler extends ChannelInboundHandlerAdapter
                 "role " + principal.role() + " may not send " + command.type + " for centre " + command.centre);
             return;
         }
+        // the wire has no kiosk field: a client cannot speak for another kiosk
+        command.kiosk = principalKiosk;
         correlations[batched++] = correlation;
         outbox.expect();
         if (batched == MAX_BATCH)

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Device endpoints: {@code POST /api/centres/{c}/tickets/{number}/reprint} (kiosk of the centre, or operator)
- * prints an open ticket's slip again and answers once the printer printed it (200) or gave up (503);
+ * prints an open ticket's slip again (at the asking kiosk's printer when it is online) and answers once the
+ * printer printed it (200) or gave up (503);
  * {@code GET /api/network/devices} (operator) lists every device with its health, and for printers the tickets
  * whose slip did not print.
  */
@@ -63,7 +64,9 @@ final class DeviceEndpoints
             throw ApiException.badRequest("bad_ticket_number",
                 "'" + text + "' is not a ticket number (a letter and digits, e.g. A042).");
         }
-        final CompletableFuture<KioskPrinter.Outcome> outcome = slips.reprint(centre, view ->
+        // a kiosk's reprint comes out of its own printer, like its new slips
+        final int kiosk = index.kiosk(request.principal().token());
+        final CompletableFuture<KioskPrinter.Outcome> outcome = slips.reprint(centre, kiosk, view ->
         {
             final TicketView ticket = view.ticket(centre, number);
             if (ticket == null)

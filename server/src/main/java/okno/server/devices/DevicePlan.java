@@ -30,8 +30,8 @@ final class DevicePlan
     /** Calls a hall board shows, newest on top. */
     static final int HALL_BOARD_LINES = 5;
 
-    /** A ticket printer at a kiosk of a centre (index). */
-    record Printer(DeviceDef def, int centre, TicketPrinterConfig config)
+    /** A ticket printer of a centre (index), in a kiosk (index; -1 when the printer names none). */
+    record Printer(DeviceDef def, int centre, int kiosk, TicketPrinterConfig config)
     {
     }
 
@@ -66,7 +66,7 @@ final class DevicePlan
             final int centre = index.centre(def.centre());
             switch (def.kind())
             {
-                case TICKET_PRINTER -> printers.add(new Printer(def, centre,
+                case TICKET_PRINTER -> printers.add(new Printer(def, centre, index.kiosk(def.kiosk()),
                     build(List.of(def), () -> new TicketPrinterConfig(def.id(), port))));
                 case HALL_BOARD -> boards.add(new Board(def, centre,
                     build(List.of(def), () -> HallBoardConfig.of(def.id(), port, def.address(), HALL_BOARD_LINES))));

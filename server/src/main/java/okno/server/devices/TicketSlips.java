@@ -29,8 +29,10 @@ import java.util.function.Function;
  *  publisher ──TICKET_ISSUED copy──▶ okno-slips ──query──▶ engine: SlipContent ──print──▶ KioskPrinter worker
  * </pre>
  *
- * <p>A centre with several printers prints on the first one that is online (the engine does not know which
- * kiosk took the ticket), or on the first one when none is, which then records the slip as unprinted.
+ * <p>The event names the kiosk that took the ticket (from the caller's token): its slip prints on that kiosk's
+ * own printer while it is online. A ticket of a kiosk without a printer, of another client (operator, simulator),
+ * or of a kiosk whose printer is offline prints on the centre's first online printer, or on its first printer when
+ * none is online, which then records the slip as unprinted.
  */
 final class TicketSlips implements AutoCloseable
 {
@@ -38,7 +40,7 @@ final class TicketSlips implements AutoCloseable
     private static final int BACKLOG = 1024;
 
     /** What the publisher thread copies out of a TICKET_ISSUED event. */
-    private record Issued(int centre, int number, int position, int etaSeconds)
+    private record Issued(int centre, int kiosk, int number, int position, int etaSeconds)
     {
     }
 
@@ -47,6 +49,8 @@ final class TicketSlips implements AutoCloseable
     private final SlipContent content;
     private final List<List<KioskPrinter>> byCentre = new ArrayList<>();
     private final List<KioskPrinter> printers = new ArrayList<>();
+    /** The printer in each kiosk (index), null for kiosks without one. */
+    private final KioskPrinter[] byKiosk;
     private final ThreadPoolExecutor executor;
 
     TicketSlips(final NetworkIndex index, final DevicePlan plan, final EngineGateway gateway,
@@ -55,6 +59,7 @@ final class TicketSlips implements AutoCloseable
         this.gateway = gateway;
         this.health = health;
         this.content = new SlipContent(index);
+        this.byKiosk = new KioskPrinter[index.kioskCount()];
         for (int c = 0; c < index.config().centres().size(); c++)
         {
             byCentre.add(new ArrayList<>());
@@ -64,6 +69,10 @@ final class TicketSlips implements AutoCloseable
             final KioskPrinter printer = new KioskPrinter(p, timing, clock, health);
             printers.add(printer);
             byCentre.get(p.centre()).add(printer);
+            if (p.kiosk() >= 0)
+            {
+                byKiosk[p.kiosk()] = printer;
+            }
         }
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKLOG),
             runnable ->
@@ -107,20 +116,20 @@ final class TicketSlips implements AutoCloseable
         {
             return;
         }
-        final Issued issued = new Issued(e.centre, e.ticket, e.position, e.etaSeconds);
+        final Issued issued = new Issued(e.centre, e.kiosk, e.ticket, e.position, e.etaSeconds);
         try
         {
             executor.execute(() -> print(issued));
         }
         catch (final RejectedExecutionException ex)
         {
-            choose(issued.centre).failed(TicketNumber.format(issued.number));
+            choose(issued.centre, issued.kiosk).failed(TicketNumber.format(issued.number));
         }
     }
 
     private void print(final Issued issued)
     {
-        final KioskPrinter printer = choose(issued.centre);
+        final KioskPrinter printer = choose(issued.centre, issued.kiosk);
         try
         {
             gateway.query(view ->
@@ -143,18 +152,21 @@ final class TicketSlips implements AutoCloseable
     }
 
     /**
-     * Reads a ticket and prints its slip again, with its current place in line.
+     * Reads a ticket and prints its slip again, with its current place in line, at the asking kiosk when its
+     * printer is online (as a new slip would).
      *
+     * @param kiosk  index of the kiosk asking, or -1 (operator)
      * @param reader reads the ticket on the engine thread; throws to refuse the reprint
      * @return the printer's outcome, or {@code null} when the centre has no printer
      */
-    CompletableFuture<KioskPrinter.Outcome> reprint(final int centre, final Function<NetworkView, TicketView> reader)
+    CompletableFuture<KioskPrinter.Outcome> reprint(final int centre, final int kiosk,
+        final Function<NetworkView, TicketView> reader)
     {
         if (!hasPrinter(centre))
         {
             return null;
         }
-        final KioskPrinter printer = choose(centre);
+        final KioskPrinter printer = choose(centre, kiosk);
         return gateway.query(view ->
         {
             final TicketView ticket = reader.apply(view);
@@ -162,9 +174,17 @@ final class TicketSlips implements AutoCloseable
         }).thenCompose(printer::reprint);
     }
 
-    /** @return the printer a centre prints on now. */
-    KioskPrinter choose(final int centre)
+    /**
+     * @param kiosk index of the kiosk asking, or -1
+     * @return the printer a slip for that kiosk of the centre prints on now
+     */
+    KioskPrinter choose(final int centre, final int kiosk)
     {
+        final KioskPrinter own = kiosk < 0 ? null : byKiosk[kiosk];
+        if (own != null && health.isOnline(own.plan().def().id()))
+        {
+            return own;
+        }
         final List<KioskPrinter> candidates = byCentre.get(centre);
         for (final KioskPrinter printer : candidates)
         {

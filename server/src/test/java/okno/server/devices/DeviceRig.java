@@ -29,18 +29,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A whole okno node whose network YAML (written to a temporary directory) points its devices at pseudo-terminals
  * served by the drivers' simulators: one kiosk printer, a display bus with windows 1 (address 1) and 2
- * (address 2), a hall board and a rating panel at window 1 (unit 1). Engine time runs at wall-clock speed from
+ * (address 2), a hall board and a rating panel at window 1 (unit 1). With two kiosks the centre has a second
+ * kiosk token and a second printer, and each printer names its kiosk. Engine time runs at wall-clock speed from
  * a Wednesday 10:00 in Moscow, so the centre is open whenever the test runs.
  */
 final class DeviceRig implements AutoCloseable
 {
     static final String KIOSK = "kiosk-north";
+    static final String KIOSK_2 = "kiosk-north-2";
     static final String TERMINAL = "terminal-north";
     static final String OPERATOR = "op";
     private static final long ENGINE_START_MS = OffsetDateTime.parse("2025-03-05T10:00:00+03:00").toInstant()
         .toEpochMilli();
 
     final EscPosPrinterSimulator printer = new EscPosPrinterSimulator();
+    /** The printer of the second kiosk, or null with one kiosk. */
+    final EscPosPrinterSimulator printer2;
     final WindowBusSimulator displays = new WindowBusSimulator(Set.of(1, 2));
     final AlphaBoardSimulator board = new AlphaBoardSimulator(1);
     final ModbusPanelSimulator panels = new ModbusPanelSimulator(Set.of(1));
@@ -55,7 +59,17 @@ final class DeviceRig implements AutoCloseable
 
     DeviceRig(final Path dir) throws IOException, InterruptedException
     {
+        this(dir, false);
+    }
+
+    DeviceRig(final Path dir, final boolean twoKiosks) throws IOException, InterruptedException
+    {
+        printer2 = twoKiosks ? new EscPosPrinterSimulator() : null;
         printer.start();
+        if (printer2 != null)
+        {
+            printer2.start();
+        }
         displays.start();
         board.start();
         panels.start();
@@ -64,7 +78,8 @@ final class DeviceRig implements AutoCloseable
             "network: devices-test",
             "utcOffset: \"+03:00\"",
             "services:",
-            "  - {id: passport, name: \"Паспорт РФ\", expectedMinutes: 10, prefix: A}",
+            "  - {id: passport, name: \"Паспорт РФ\", expectedMinutes: 10, prefix: A,"
+                + " priorities: [appointment]}",
             "  - {id: snils, name: \"СНИЛС\", expectedMinutes: 5, prefix: C}",
             "centres:",
             "  - id: north",
@@ -79,11 +94,14 @@ final class DeviceRig implements AutoCloseable
             "  - {id: s2, name: Петров, home: north, skills: [passport, snils]}",
             "tokens:",
             "  - {token: " + KIOSK + ", role: kiosk, centre: north}",
+            twoKiosks ? "  - {token: " + KIOSK_2 + ", role: kiosk, centre: north}" : "",
             "  - {token: " + TERMINAL + ", role: terminal, centre: north}",
             "  - {token: " + OPERATOR + ", role: operator}",
             "devices:",
             "  - {id: printer-north, kind: ticket-printer, centre: north, port: " + printer.slavePath()
-                + ", baud: 115200}",
+                + ", baud: 115200" + (twoKiosks ? ", kiosk: " + KIOSK : "") + "}",
+            twoKiosks ? "  - {id: printer-north-2, kind: ticket-printer, centre: north, port: " + printer2.slavePath()
+                + ", baud: 115200, kiosk: " + KIOSK_2 + "}" : "",
             "  - {id: display-north-1, kind: window-display, centre: north, port: " + displays.slavePath()
                 + ", baud: 9600, address: 1, window: \"1\"}",
             "  - {id: display-north-2, kind: window-display, centre: north, port: " + displays.slavePath()
@@ -183,6 +201,10 @@ final class DeviceRig implements AutoCloseable
     {
         server.close();
         printer.close();
+        if (printer2 != null)
+        {
+            printer2.close();
+        }
         displays.close();
         board.close();
         panels.close();

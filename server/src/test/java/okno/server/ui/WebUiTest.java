@@ -172,7 +172,7 @@ class WebUiTest
         assertThat(dashboard.locator("#kpi-rating .value")).hasText("4.00");
         // panels of endpoints this node may not have end as content or "not available", never stuck loading
         assertThat(dashboard.locator("#proposals")).hasText("Nothing to show.");
-        assertThat(dashboard.locator("#devices [data-device]")).hasCount(4);
+        assertThat(dashboard.locator("#devices [data-device]")).hasCount(6);
         assertThat(dashboard.locator("#devices")).containsText("printer-tverskoy");
         assertThat(dashboard.locator("#kpi-coffee")).containsText("0 · 0.00 %");
 
