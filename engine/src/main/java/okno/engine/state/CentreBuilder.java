@@ -15,8 +15,7 @@ final class CentreBuilder
     {
     }
 
-    static CentreState build(final int c, final CentreDef def, final NetworkIndex index, final int serviceCount,
-        final EtaUpkeep upkeep)
+    static CentreState build(final int c, final CentreDef def, final NetworkIndex index, final int serviceCount)
     {
         final DayHours[] hours = new DayHours[7];
         for (final DayOfWeek d : DayOfWeek.values())
@@ -49,6 +48,6 @@ final class CentreBuilder
         {
             windows[w] = new WindowState(w, skills, flags);
         }
-        return new CentreState(c, hours, windows, skills, flags, serviceCount, upkeep);
+        return new CentreState(c, hours, windows, skills, flags, serviceCount);
     }
 }

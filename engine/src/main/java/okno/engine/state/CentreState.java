@@ -54,14 +54,14 @@ public final class CentreState
     int ratingCount;
 
     CentreState(final int index, final DayHours[] hoursByDay, final WindowState[] windows, final WindowSkills skills,
-        final WindowFlags flags, final int serviceCount, final EtaUpkeep upkeep)
+        final WindowFlags flags, final int serviceCount)
     {
         this.index = index;
         this.hoursByDay = hoursByDay;
         this.windows = windows;
         this.skills = skills;
         this.flags = flags;
-        this.load = new ServiceLoad(skills, windows.length, serviceCount, upkeep);
+        this.load = new ServiceLoad(skills, windows.length, serviceCount);
         this.lineIndex = new LineIndex(serviceCount);
         this.lines = new TicketLines(tickets, lineIndex, load, serviceCount * PRIORITY_CLASSES, windows.length);
     }

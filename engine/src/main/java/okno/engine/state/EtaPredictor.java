@@ -84,7 +84,6 @@ public final class EtaPredictor
     public int waitSeconds(final CentreState centre, final int service, final int ahead, final long escalationMs)
     {
         final ServiceLoad load = centre.load;
-        load.catchUp();
         final long average = load.averageMs(service);
         // each open window having the service carries the shares of its skills; the service's own is left out
         final long own = load.share(service);

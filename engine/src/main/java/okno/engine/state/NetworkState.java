@@ -90,8 +90,6 @@ public final class NetworkState implements StateMachine, NetworkView
      * inside {@link #replay}. Nothing of the state depends on them.
      */
     boolean resultsWanted = true;
-    /** Paused with {@link #resultsWanted} off: nothing reads an ETA then. */
-    private final EtaUpkeep etaUpkeep = new EtaUpkeep();
 
     long nowMs = Long.MIN_VALUE;
     long day = Long.MIN_VALUE;
@@ -108,7 +106,7 @@ public final class NetworkState implements StateMachine, NetworkView
         centres = new CentreState[config.centres().size()];
         for (int c = 0; c < centres.length; c++)
         {
-            centres[c] = CentreBuilder.build(c, config.centres().get(c), index, serviceCount, etaUpkeep);
+            centres[c] = CentreBuilder.build(c, config.centres().get(c), index, serviceCount);
         }
         staff = new StaffState[config.staff().size()];
         for (int i = 0; i < staff.length; i++)
@@ -203,7 +201,6 @@ public final class NetworkState implements StateMachine, NetworkView
     public void replay(final Command command)
     {
         resultsWanted = false;
-        etaUpkeep.paused = true;
         try
         {
             apply(command, EventListener.NONE);
@@ -211,7 +208,6 @@ public final class NetworkState implements StateMachine, NetworkView
         finally
         {
             resultsWanted = true;
-            etaUpkeep.paused = false;
         }
     }
 

@@ -41,15 +41,11 @@ final class ServiceLoad
     private final long[] windowWork;
     private final int[] deskWindows;
     private final WindowSkills skills;
-    private final EtaUpkeep upkeep;
-    /** Shares and window sums lag the values: they changed while the upkeep was paused. */
-    private boolean stale;
 
-    ServiceLoad(final WindowSkills skills, final int windowCount, final int serviceCount, final EtaUpkeep upkeep)
+    ServiceLoad(final WindowSkills skills, final int windowCount, final int serviceCount)
     {
         this.serviceCount = serviceCount;
         this.skills = skills;
-        this.upkeep = upkeep;
         windowWords = WindowFlags.words(windowCount);
         stride = WINDOWS + windowWords;
         records = new long[serviceCount * stride];
@@ -161,14 +157,7 @@ final class ServiceLoad
                 final int s = (word << 6) + Long.numberOfTrailingZeros(bits);
                 final int at = s * stride + WINDOWS + (window >>> 6);
                 records[at] = delta > 0 ? records[at] | 1L << window : records[at] & ~(1L << window);
-                if (upkeep.paused)
-                {
-                    stale = true;
-                }
-                else
-                {
-                    windowWork[window] += delta * share(s);
-                }
+                windowWork[window] += delta * share(s);
             }
         }
     }
@@ -228,32 +217,8 @@ final class ServiceLoad
         return Arrays.equals(work, windowWork);
     }
 
-    /**
-     * Brings the shares and window sums up to date after changes made while the upkeep was paused: recomputed from
-     * the current values, they equal what the eager upkeep holds (see the class comment). Before reading either.
-     */
-    void catchUp()
-    {
-        if (!stale)
-        {
-            return;
-        }
-        stale = false;
-        Arrays.fill(windowWork, 0);
-        for (int s = 0; s < serviceCount; s++)
-        {
-            records[s * stride + SHARE] = shareOf(s);
-            addToWindows(s, share(s), windowWork);
-        }
-    }
-
     private void refresh(final int service)
     {
-        if (upkeep.paused)
-        {
-            stale = true;
-            return;
-        }
         final long now = shareOf(service);
         final long delta = now - share(service);
         if (delta != 0)

@@ -152,7 +152,6 @@ final class StateInvariants
         {
             require(serving[s] == centre.load.openServing(s), "open windows per service off at ", centre.index, "");
         }
-        centre.load.catchUp();
         require(centre.load.sumsMatch(), "waiting work per window off at ", centre.index, "");
         require(centre.load.havingMatches(), "windows serving a service off at ", centre.index, "");
     }

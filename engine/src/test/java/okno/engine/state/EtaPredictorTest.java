@@ -65,7 +65,7 @@ class EtaPredictorTest
     }
 
     @Test
-    void aReplayKeepsNoSharesYetPredictsAsTheLiveStateAfterwards()
+    void aReplayedStatePredictsAsTheLiveOne()
     {
         d.open("north", "w1", "anna");
         d.open("north", "w2", "boris");

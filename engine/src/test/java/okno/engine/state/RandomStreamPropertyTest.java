@@ -149,7 +149,7 @@ class RandomStreamPropertyTest
         {
             if (i == COMMANDS / 2)
             {
-                // the replay kept no ETA shares: each centre catches up at its first prediction
+                // a replay computes no answers, yet it leaves the state predicting what the live one predicts
                 assertArrayEquals(waitsAtSnapshot, predictedWaits(config, replayed), "predictions mid-stream");
             }
             slot.decode(journal, i * Command.ENCODED_LENGTH);
