@@ -79,7 +79,8 @@
       fill($('staff'), staff.map(s => el('tr', { dataset: { staff: s.id } },
         el('td', {}, s.id), el('td', {}, s.name), el('td', { class: 'state' }, s.state.toLowerCase().replace('_', ' ')),
         el('td', { class: 'centre' }, s.centre ? centreName(s.centre) : '—'), el('td', {}, s.window || '—'),
-        el('td', {}, s.travellingTo ? centreName(s.travellingTo) : '—'))));
+        el('td', {}, s.travellingTo ? centreName(s.travellingTo) : '—'),
+        el('td', { class: 'skills' }, s.skills.join(', ')))));
       const selected = $('move-staff').value;
       fill($('move-staff'), staff.map(s => el('option', { value: s.id, selected: s.id === selected },
         s.id + ' ' + s.name + ' — ' + s.state.toLowerCase().replace('_', ' ')

@@ -291,6 +291,8 @@ class HttpVisitTest
             {
                 assertEquals("vdnh", s.get("centre").asText());
                 assertEquals("AT_WINDOW", s.get("state").asText());
+                assertEquals("[\"passport\",\"foreign-passport\",\"registration\",\"snils\",\"pension\",\"inn\","
+                    + "\"consult\"]", s.get("skills").toString(), "what the standby member serves at any window");
             }
         }
     }

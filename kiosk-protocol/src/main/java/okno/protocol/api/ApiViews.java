@@ -190,6 +190,8 @@ final class ApiViews
         m.put("travellingTo", s.targetCentre() < 0 ? null : index.centreAt(s.targetCentre()).id());
         m.put("arrivesAt", time(s.arrivalMs()));
         m.put("ratingMean", s.ratingCount() == 0 ? null : (double)s.ratingSum() / s.ratingCount());
+        // what the member serves at any window besides its desk's services: whom to send for which line
+        m.put("skills", index.staffAt(s.staff()).skills());
         return m;
     }
 }

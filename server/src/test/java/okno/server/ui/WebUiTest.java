@@ -189,6 +189,7 @@ class WebUiTest
         dashboard.locator("#move").click();
         assertThat(dashboard.locator("#message")).hasText(Pattern.compile("s038 sent to .*Марьино.*"));
         assertThat(dashboard.locator("tr[data-staff=s038] td.state")).hasText("travelling");
+        assertThat(dashboard.locator("tr[data-staff=s008] td.skills")).hasText("consult, parking, inn, passport, snils");
         shot(dashboard, "dashboard");
     }
 
