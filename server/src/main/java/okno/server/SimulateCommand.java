@@ -1,6 +1,7 @@
 package okno.server;
 
 import okno.config.NetworkConfig;
+import okno.server.sim.CrossTraining;
 import okno.server.sim.ErlangBound;
 import okno.server.sim.PolicyReport;
 import okno.server.sim.ShiftRules;
@@ -70,6 +71,10 @@ final class SimulateCommand implements Callable<Integer>
         + "(universal specialists; default: the network's window skills)")
     private boolean universalSkills;
 
+    @Option(names = "--cross-train", paramLabel = "N", defaultValue = "0", description = "centre staff are also "
+        + "trained for the N agencies after their own (skills follow the person; default: ${DEFAULT-VALUE})")
+    private int crossTrain;
+
     @Option(names = "--leanest", description = "find per policy the leanest staffing that meets the goals "
         + "(mean wait <= 3 min, P(wait > 15 min) <= 1/2000) instead of using --staffing")
     private boolean leanest;
@@ -121,7 +126,17 @@ final class SimulateCommand implements Callable<Integer>
             err.println("okno simulate: --surprise must be 0..1 and --standby >= 0");
             return OknoMain.EXIT_USAGE;
         }
-        final NetworkConfig simulated = universalSkills ? UniversalSkills.of(net) : net;
+        final NetworkConfig simulated;
+        try
+        {
+            final NetworkConfig trained = CrossTraining.of(net, crossTrain);
+            simulated = universalSkills ? UniversalSkills.of(trained) : trained;
+        }
+        catch (final IllegalArgumentException e)
+        {
+            err.println("okno simulate: --cross-train: " + e.getMessage());
+            return OknoMain.EXIT_USAGE;
+        }
         final SimSettings settings = new SimSettings(simulated, seed, days, start, chosen,
             visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
             noBreaks ? ShiftRules.NONE : ShiftRules.CITY, surprise,

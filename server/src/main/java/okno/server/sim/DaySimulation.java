@@ -27,7 +27,8 @@ import java.time.LocalDate;
  * window over for the break (so the window's skills stay available), or the window pauses when nobody is free.
  *
  * <p><b>Skills follow the person</b> (as in the engine): a staffed window serves its desk's services plus those
- * its member is trained for; centre managers seat members at desks of their trade when that costs no extra pay.
+ * its member is trained for; centre managers seat members trained for all of a desk's services when that costs no
+ * extra pay.
  *
  * <p><b>Moves.</b> Staff moved by the balancer open, on arrival, a closed window that with their own skills serves
  * the centre's longest line (the one serving the most waiting work) and work there at least a two-hour stint;

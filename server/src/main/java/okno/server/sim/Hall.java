@@ -139,12 +139,12 @@ final class Hall
         return deskServes(i, service) || trained(member, service);
     }
 
-    /** @return whether every service the member is trained for is one of window {@code i}'s desk: their trade. */
-    boolean ofTrade(final int i, final int member)
+    /** @return whether the member is trained for every service of window {@code i}'s desk: they can sit there. */
+    boolean covers(final int i, final int member)
     {
-        for (final int s : memberSkills[member])
+        for (int s = 0; s < services; s++)
         {
-            if (!deskServes(i, s))
+            if (deskServes(i, s) && !trained(member, s))
             {
                 return false;
             }

@@ -26,10 +26,10 @@ final class Roster
     /** A member on shift who left a window this recently is taken before a fresh one. */
     private static final long JUST_LEFT_MS = 60_000L;
     /**
-     * A member of another trade than the desk is taken only if they cost this much less than one of its trade: the
-     * manager seats people at desks of their trade, but not at the price of a fresh shift.
+     * A member not trained for all of a desk's services is taken only if they cost this much less than one who is:
+     * the manager seats people where they can serve every line of the desk, but not at the price of a fresh shift.
      */
-    private static final long OTHER_TRADE_MS = 60_000L;
+    private static final long NOT_COVERING_MS = 60_000L;
 
     private final ShiftRules rules;
     private final Hall hall;
@@ -104,8 +104,9 @@ final class Roster
      * Takes a free member of a centre for window {@code window} (network index), the one that adds the least paid
      * time: a member on shift with an hour of it left (already paid; the one who just left a window or whose pay
      * ends soonest first), else one who has not worked yet (a whole shift more), else anyone on shift (if nobody
-     * else can come). Within that, a member of the desk's trade (trained for nothing the desk lacks) comes first:
-     * another one brings their own services to the desk (skills follow the person), which the plan did not ask for.
+     * else can come). Within that, a member trained for every service of the desk comes first: another one would
+     * leave some of the desk's lines to someone who cannot serve them. (Skills follow the person: whoever sits
+     * there also brings the rest of their training to the desk.)
      * @return the member, or -1 when nobody can come
      */
     int take(final int centre, final int window, final long nowMs)
@@ -125,7 +126,7 @@ final class Roster
             final long cost = startMs[m] == NEVER ? JUST_LEFT_MS + Math.max(0, Math.min(rules.shiftMs(),
                 closeMs[m] - nowMs)) : left >= Math.min(MIN_LEFT_MS, rules.shiftMs())
                 ? Math.max(0, nowMs - paidUntilMs(m)) + Math.min(JUST_LEFT_MS, nowMs - leftMs[m]) : Long.MAX_VALUE;
-            final long ranked = cost == Long.MAX_VALUE || hall.ofTrade(window, m) ? cost : cost + OTHER_TRADE_MS;
+            final long ranked = cost == Long.MAX_VALUE || hall.covers(window, m) ? cost : cost + NOT_COVERING_MS;
             if (ranked < bestCost)
             {
                 best = k;

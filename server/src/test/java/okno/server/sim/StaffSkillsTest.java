@@ -46,7 +46,7 @@ class StaffSkillsTest
         hall.take(shortDesk, pool);
         assertTrue(hall.serves(shortDesk, SHORT) && hall.serves(shortDesk, LONG), "the member brings their service");
         assertEquals(shortDesk, hall.memberWindow[pool]);
-        assertFalse(hall.ofTrade(shortDesk, pool), "a long-service member is not of a short desk's trade");
+        assertFalse(hall.covers(shortDesk, pool), "a long-service member cannot serve a short desk's line");
         hall.leave(shortDesk);
         assertTrue(hall.serves(shortDesk, SHORT) && !hall.serves(shortDesk, LONG), "their service goes with them");
         assertEquals(-1, hall.memberWindow[pool]);
@@ -56,12 +56,12 @@ class StaffSkillsTest
         hall.leave(longDesk);
         assertTrue(hall.serves(longDesk, LONG), "a service of the desk stays when a member trained for it leaves");
         hall.take(shortDesk, shortMember);
-        assertTrue(hall.ofTrade(shortDesk, shortMember) && !hall.serves(shortDesk, LONG),
-            "a member of the desk's trade adds nothing");
+        assertTrue(hall.covers(shortDesk, shortMember) && !hall.serves(shortDesk, LONG),
+            "a member trained for the desk's services only adds nothing");
     }
 
     @Test
-    void theManagerSeatsAMemberOfTheDesksTrade()
+    void theManagerSeatsAMemberTrainedForTheDesksServices()
     {
         final NetworkConfig network = oneLongLine(List.of("long"));
         final Workload workload = new Workload(network, 100, 1, VisitorMix.CITY);
@@ -71,7 +71,7 @@ class StaffSkillsTest
             dayStartMs), hall);
         final int shortDesk = 3;
         final int member = roster.take(0, shortDesk, dayStartMs + 8 * 3_600_000L);
-        assertTrue(hall.ofTrade(shortDesk, member), "the long desk's members come first in the back office, yet a "
+        assertTrue(hall.covers(shortDesk, member), "the long desk's members come first in the back office, yet a "
             + "short desk gets a short-service member: " + network.staff().get(member));
     }
 
