@@ -1,11 +1,14 @@
 package okno.server.sim;
 
 import okno.config.CentreDef;
+import okno.config.StaffDef;
 import okno.config.WindowDef;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,11 @@ import java.util.Map;
  * load is {@code a_g = lambda / 60 x sum of the group's expected service minutes per visitor}, and its target
  * capacity {@code R_g = a_g + beta x sqrt(a_g)} windows (square-root staffing per group: small groups, which
  * pool less, get relatively more margin).
+ *
+ * <p><b>Seats, not desks.</b> Skills follow the person, so a window serves its desk's services plus those of the
+ * member sitting there. The manager seats a member trained for all of the desk's services, so the plan counts a
+ * window as serving what every such member of the centre shares besides the desk's: with cross-trained staff a
+ * desk covers more agencies than its sign.
  *
  * <p><b>Greedy cover.</b> Windows are chosen one at a time: the window whose groups still lack the most capacity
  * (at most one window's worth) wins, ties going to a window that was open in the previous hour (fewer
@@ -92,6 +100,55 @@ final class StaffingPlan
         return sum;
     }
 
+    /** @return per regular member of the centre, the services they are trained for */
+    private static List<boolean[]> centreMembers(final Workload workload, final int centre, final int services)
+    {
+        final List<boolean[]> members = new ArrayList<>();
+        for (final StaffDef member : workload.network.staff())
+        {
+            if (!member.standby() && workload.index.centre(member.homeCentre()) == centre)
+            {
+                final boolean[] trained = new boolean[services];
+                member.skills().forEach(id -> trained[workload.index.service(id)] = true);
+                members.add(trained);
+            }
+        }
+        return members;
+    }
+
+    /**
+     * Adds to a desk's services those every member who can sit there brings (skills follow the person): the
+     * manager seats a member trained for all of the desk's services, so the window serves at least what all such
+     * members share. Nothing is added when no member can sit there.
+     */
+    private static void seatServices(final boolean[] desk, final List<boolean[]> members)
+    {
+        boolean[] shared = null;
+        for (final boolean[] trained : members)
+        {
+            boolean covers = true;
+            for (int s = 0; s < desk.length && covers; s++)
+            {
+                covers = !desk[s] || trained[s];
+            }
+            if (covers)
+            {
+                if (shared == null)
+                {
+                    shared = trained.clone();
+                }
+                for (int s = 0; s < desk.length; s++)
+                {
+                    shared[s] &= trained[s];
+                }
+            }
+        }
+        for (int s = 0; shared != null && s < desk.length; s++)
+        {
+            desk[s] |= shared[s];
+        }
+    }
+
     /** The greedy of one centre, hour by hour. */
     private static final class CentrePlanner
     {
@@ -122,15 +179,19 @@ final class StaffingPlan
             final int services = groupOf.length;
             windowGroups = new int[windows][];
             serves = new boolean[windows][services];
+            final List<boolean[]> members = centreMembers(workload, centre, services);
             for (int w = 0; w < windows; w++)
             {
                 final WindowDef window = def.windows().get(w);
-                final boolean[] has = new boolean[groups];
                 for (final String id : window.skills().keySet())
                 {
-                    final int s = workload.index.service(id);
-                    serves[w][s] = true;
-                    has[groupOf[s]] = true;
+                    serves[w][workload.index.service(id)] = true;
+                }
+                seatServices(serves[w], members);
+                final boolean[] has = new boolean[groups];
+                for (int s = 0; s < services; s++)
+                {
+                    has[groupOf[s]] |= serves[w][s];
                 }
                 windowGroups[w] = java.util.stream.IntStream.range(0, groups).filter(g -> has[g]).toArray();
             }
