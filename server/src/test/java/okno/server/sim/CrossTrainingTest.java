@@ -5,6 +5,7 @@ import okno.config.Networks;
 import okno.config.StaffDef;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,23 @@ class CrossTrainingTest
             () -> CrossTraining.of(demo, 8));
         assertTrue(tooMany.getMessage().contains("0 to 7"), tooMany.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CrossTraining.of(demo, -1));
+    }
+
+    @Test
+    void thePlanCountsTheServicesCrossTrainedStaffBringToTheirDesks()
+    {
+        // moscow desks serve 2-3 of 10 agencies and their members just those: trained for two more, every member
+        // who can sit at a desk brings them, so fewer windows cover each agency's load
+        final NetworkConfig moscow = Networks.moscow(Networks.DEFAULT_SEED);
+        final int plain = windowHours(moscow);
+        final int cross = windowHours(CrossTraining.of(moscow, 2));
+        assertTrue(cross < 0.95 * plain, "cross-trained " + cross + " vs " + plain + " window-hours");
+    }
+
+    private static int windowHours(final NetworkConfig network)
+    {
+        return StaffingPlan.of(new Workload(network, 30_000, 1, VisitorMix.CITY), DayOfWeek.TUESDAY, 0.5, true)
+            .windowHours();
     }
 
     private static StaffDef member(final NetworkConfig network, final String id)
