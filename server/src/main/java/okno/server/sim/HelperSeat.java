@@ -29,7 +29,7 @@ final class HelperSeat
      */
     int forLongestLine(final int c, final int member)
     {
-        int best = -1;
+        int longestLine = -1;
         double bestLine = 0;
         for (int s = 0; s < hall.services; s++)
         {
@@ -39,17 +39,32 @@ final class HelperSeat
                 continue;
             }
             final double longest = waiting * minutes[s] / Math.max(1, hall.openServing(c, s));
-            if (longest > bestLine)
+            if (longest > bestLine && anyClosedServes(c, member, s))
             {
-                final int w = forService(c, member, s);
-                if (w >= 0)
-                {
-                    best = w;
-                    bestLine = longest;
-                }
+                longestLine = s;
+                bestLine = longest;
             }
         }
-        return best;
+        // the window is chosen once, for that line: its waiting work does not depend on which line asked
+        return longestLine < 0 ? -1 : forService(c, member, longestLine);
+    }
+
+    private boolean anyClosedServes(final int c, final int member, final int service)
+    {
+        for (int w = 0; w < hall.windowCount[c]; w++)
+        {
+            if (opensFor(hall.windowBase[c] + w, member, service))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether window {@code i} is closed and would serve the service with the member seated there. */
+    private boolean opensFor(final int i, final int member, final int service)
+    {
+        return hall.mode[i] == Hall.CLOSED && hall.servesWith(i, member, service);
     }
 
     /** @return the closed window (centre index) that would serve the service with the member, or -1. */
@@ -60,7 +75,7 @@ final class HelperSeat
         for (int w = 0; w < hall.windowCount[c]; w++)
         {
             final int i = hall.windowBase[c] + w;
-            if (hall.mode[i] != Hall.CLOSED || !hall.servesWith(i, member, service))
+            if (!opensFor(i, member, service))
             {
                 continue;
             }

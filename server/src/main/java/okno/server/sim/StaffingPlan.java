@@ -21,9 +21,9 @@ import java.util.Map;
  * pool less, get relatively more margin).
  *
  * <p><b>Seats, not desks.</b> Skills follow the person, so a window serves its desk's services plus those of the
- * member sitting there. The manager seats a member trained for all of the desk's services, so the plan counts a
- * window as serving what every such member of the centre shares besides the desk's: with cross-trained staff a
- * desk covers more agencies than its sign.
+ * member sitting there. The manager seats a member trained for all of the desk's services (the rule of
+ * {@link Hall#covers}, which the roster applies), so the plan counts a window as serving what every such member of
+ * the centre shares besides the desk's: with cross-trained staff a desk covers more agencies than its sign.
  *
  * <p><b>Greedy cover.</b> Windows are chosen one at a time: the window whose groups still lack the most capacity
  * (at most one window's worth) wins, ties going to a window that was open in the previous hour (fewer
