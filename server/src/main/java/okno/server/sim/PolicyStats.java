@@ -139,6 +139,6 @@ public final class PolicyStats
     /** @return whether the network goals hold: mean wait at most 3 minutes, at most 1 in 2,000 over 15. */
     boolean meetsTargets()
     {
-        return meanWaitMinutes() <= 3.0 && overPromiseShare() <= 1.0 / 2000;
+        return meanWaitMinutes() <= Simulation.TARGET_MEAN_MINUTES && overPromiseShare() <= Simulation.TARGET_TAIL_SHARE;
     }
 }

@@ -24,9 +24,6 @@ public final class Simulation
     static final double TARGET_MEAN_MINUTES = 3.0;
     static final double TARGET_TAIL_SHARE = 1.0 / 2000;
 
-    /** Bisection steps over beta per standby pool in {@link #leanest}. */
-    private static final int BISECTIONS = 6;
-
     private final SimSettings settings;
     private final Workload workload;
     private final boolean reach;
@@ -111,7 +108,7 @@ public final class Simulation
     /** @return runs {@link #leanest} makes for a policy (for a progress bar). */
     public int leanestRuns(final SimPolicy policy)
     {
-        return (1 + BISECTIONS) * pools(policy).length;
+        return MarginSearch.plannedRuns() * pools(policy).length;
     }
 
     /**
@@ -129,55 +126,33 @@ public final class Simulation
     }
 
     /**
-     * Finds the leanest staffing with which a policy meets the network goals over the run's days: by bisection
-     * over the staffing margin {@code beta}, for okno+balancer once per standby pool of {@link #pools}; the least
-     * paid staff-hours (pool included) wins.
+     * Finds the leanest staffing with which a policy meets the network goals over the run's days: the leanest
+     * confirmed staffing margin of {@link MarginSearch}, for okno+balancer once per standby pool of {@link #pools};
+     * the least paid staff-hours (pool included) wins.
      *
      * @return the statistics of that staffing (or of the richest tried, if none met the goals)
      */
     public PolicyStats leanest(final SimPolicy policy, final Progress progress)
     {
-        final int[] trial = {0};
-        final Progress trials = (day, hour) -> progress.hour(trial[0] * settings.days() + day, hour);
+        final int planned = MarginSearch.plannedRuns();
         PolicyStats best = null;
+        int slot = 0;
         for (final int pool : pools(policy))
         {
-            final PolicyStats found = leanestBeta(policy, pool, trial, trials);
+            final int first = slot;
+            final int[] trial = {0};
+            final PolicyStats found = MarginSearch.leanest(beta ->
+            {
+                // a failed confirmation costs runs beyond the plan: they redraw the pool's last slot of the bar
+                final int at = first + Math.min(trial[0]++, planned - 1);
+                return runPolicy(policy, beta, pool, (day, hour) -> progress.hour(at * settings.days() + day, hour));
+            });
             if (best == null || found.meetsTargets()
                 && (!best.meetsTargets() || found.staffHoursPerDay() < best.staffHoursPerDay()))
             {
                 best = found;
             }
-        }
-        return best;
-    }
-
-    private PolicyStats leanestBeta(final SimPolicy policy, final int pool, final int[] trial,
-        final Progress trials)
-    {
-        double low = -1.5;
-        double high = 3.0;
-        PolicyStats best = runPolicy(policy, high, pool, trials);
-        trial[0]++;
-        if (!best.meetsTargets())
-        {
-            trial[0] += BISECTIONS;
-            return best;
-        }
-        for (int i = 0; i < BISECTIONS; i++)
-        {
-            final double mid = (low + high) / 2;
-            final PolicyStats stats = runPolicy(policy, mid, pool, trials);
-            trial[0]++;
-            if (stats.meetsTargets())
-            {
-                high = mid;
-                best = stats;
-            }
-            else
-            {
-                low = mid;
-            }
+            slot += planned;
         }
         return best;
     }
