@@ -48,4 +48,16 @@ public record NetworkConfig(String name, ZoneOffset utcOffset, long seed, QueueR
         }
         return count;
     }
+
+    /** @return this network with other centres (and their windows), the rest unchanged */
+    public NetworkConfig withCentres(final List<CentreDef> otherCentres)
+    {
+        return new NetworkConfig(name, utcOffset, seed, rules, services, otherCentres, staff, tokens, devices);
+    }
+
+    /** @return this network with other staff, the rest unchanged */
+    public NetworkConfig withStaff(final List<StaffDef> otherStaff)
+    {
+        return new NetworkConfig(name, utcOffset, seed, rules, services, centres, otherStaff, tokens, devices);
+    }
 }

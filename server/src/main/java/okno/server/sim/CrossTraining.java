@@ -60,8 +60,7 @@ public final class CrossTraining
             }
             staff.add(new StaffDef(member.id(), member.name(), member.homeCentre(), new ArrayList<>(skills), false));
         }
-        return new NetworkConfig(network.name(), network.utcOffset(), network.seed(), network.rules(),
-            network.services(), network.centres(), staff, network.tokens(), network.devices());
+        return network.withStaff(staff);
     }
 
     private static String ownAgency(final StaffDef member, final Map<String, String> agencyOf,

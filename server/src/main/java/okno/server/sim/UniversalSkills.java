@@ -42,7 +42,6 @@ public final class UniversalSkills
             centres.add(new CentreDef(c.id(), c.name(), c.district(), c.latitude(), c.longitude(), c.flagship(),
                 c.hours(), windows));
         }
-        return new NetworkConfig(network.name(), network.utcOffset(), network.seed(), network.rules(),
-            network.services(), centres, network.staff(), network.tokens(), network.devices());
+        return network.withCentres(centres);
     }
 }
