@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Each centre's manager: at each hour opens the windows of its {@link StaffingPlan} with members of its back
  * office and closes the windows the plan no longer wants (after their visitor), counting members moved away
- * against the plan; after closing time lets the windows drain the line; and rescues tickets of a service that no
- * open window serves.
+ * against the plan; after closing time lets the windows drain the line; rescues tickets of a service that no
+ * open window serves; and with okno's line waits (okno+balancer) answers a stuck line from the back office.
  */
 final class CentreStaffing
 {
@@ -17,13 +17,17 @@ final class CentreStaffing
     private final Roster roster;
     private final StaffingPlan plan;
     private final EventHeap heap;
+    private final HelperSeat seat;
+    /** Set when the centre's manager answers stuck lines from the back office (okno+balancer), else null. */
+    private final StuckLines stuck;
     /** Regular members of each centre moved elsewhere by the balancer and not back yet. */
     private final int[] movedOut;
     private final int[] planHour;
     private final boolean[] draining;
 
     CentreStaffing(final DayClock clock, final Hall hall, final Line line, final WindowControl windows,
-        final Roster roster, final StaffingPlan plan, final EventHeap heap)
+        final Roster roster, final StaffingPlan plan, final EventHeap heap, final HelperSeat seat,
+        final StuckLines stuck)
     {
         this.clock = clock;
         this.hall = hall;
@@ -32,6 +36,8 @@ final class CentreStaffing
         this.roster = roster;
         this.plan = plan;
         this.heap = heap;
+        this.seat = seat;
+        this.stuck = stuck;
         movedOut = new int[hall.centres];
         planHour = new int[hall.centres];
         draining = new boolean[hall.centres];
@@ -73,6 +79,9 @@ final class CentreStaffing
             else
             {
                 hall.closing[i] = false;
+                // a window opened for a stuck line by the centre's own member is the plan's from now on
+                final int member = hall.windowStaff[i];
+                hall.deployed[i] &= member < 0 || roster.pool(member) || roster.home(member) != c;
             }
         }
         for (int i = from; i < to; i++)
@@ -130,6 +139,46 @@ final class CentreStaffing
                 {
                     windows.open(c, w, member, false);
                 }
+            }
+        }
+    }
+
+    /**
+     * okno+balancer: a service of the centre stuck for {@link StuckLines#SUSTAIN_MS} (its tickets wait and no free
+     * window serves it) gets a closed window that serves it, opened by a back-office member already on shift, who
+     * costs no more pay; it closes again once it is free and the centre's line is empty. The manager reads the
+     * same line waits the balancer reads and answers locally first, with no travel; the standby pool and the
+     * balancer's moves come after. The hourly plan stays the staffing decision: nobody fresh is called in.
+     */
+    void answerStuckLines(final int c)
+    {
+        if (stuck == null)
+        {
+            return;
+        }
+        final long nowMs = clock.nowMs();
+        for (int s = 0; s < hall.services; s++)
+        {
+            if (stuck.stuck(c, s, nowMs))
+            {
+                openFromBackOffice(c, s, nowMs);
+            }
+        }
+    }
+
+    private void openFromBackOffice(final int c, final int s, final long nowMs)
+    {
+        for (int k = 0; k < roster.freeCount(c); k++)
+        {
+            final int member = roster.free(c, k);
+            final int w = roster.onShift(member, nowMs) ? seat.forService(c, member, s) : -1;
+            if (w >= 0)
+            {
+                roster.takeFree(c, k);
+                stuck.helped(c, s);
+                windows.open(c, w, member, true);
+                hall.stintEndMs[hall.windowBase[c] + w] = nowMs;
+                return;
             }
         }
     }

@@ -37,10 +37,14 @@ import java.time.LocalDate;
  * re-plans at once when a member leaves or returns, so the windows it keeps are its most needed ones. Standby
  * pool members stay on standby where they are.
  *
+ * <p><b>Stuck lines</b> (okno+balancer only). When a service's tickets have waited three minutes with no free window
+ * serving them, the centre's manager, who reads okno's line waits, seats a back-office member already on shift at
+ * a closed window that serves it; the window closes again once it is free with the line empty.
+ *
  * <p><b>Standby pool</b> (okno+balancer only). The first {@code pool} members of the network's pool work whole
  * shifts and are paid for them, used or not: half from the first opening, half until the last closing. Besides
- * the balancer's moves, a pool member on standby at a centre helps there when a service's tickets have waited
- * three minutes with no free window serving them, at a closed window that serves it with their own skills.
+ * the balancer's moves, a pool member on standby at a centre helps there when a line is stuck and the back office
+ * had nobody for it, at a closed window that serves it with their own skills.
  *
  * <p><b>Rescue.</b> Tickets of a service that no open window serves (the plan closed the last one) get a window
  * from the back office within a minute; visitors still waiting at the end of the day count as waits over the
@@ -53,7 +57,7 @@ import java.time.LocalDate;
  * <p>This class coordinates: it runs the event loop and hands each event to the part that owns it:
  * <pre>
  *   EventHeap -----+--&gt; DaySimulation --+--&gt; VisitorFlow     (arrivals, calls, services, recalls)
- *   engine events -+                    +--&gt; CentreStaffing  (hourly plan, draining, rescue)
+ *   engine events -+                    +--&gt; CentreStaffing  (hourly plan, draining, rescue, stuck lines)
  *                                       +--&gt; Relief          (breaks, giving back, handovers)
  *                                       +--&gt; Deployments     (balancer moves, stints, trips home)
  *                                       +--&gt; StandbyPool     (pool shifts, local help)
@@ -115,9 +119,11 @@ final class DaySimulation implements EventListener
         duty = new ShiftDuty(roster, shifts, heap, clock);
         windows = new WindowControl(engine, clock, hall, tickets, fifo, policy, roster, duty, heap, this::next);
         relief = new Relief(engine, clock, hall, windows, roster, duty, shifts, heap);
-        staffing = new CentreStaffing(clock, hall, line, windows, roster, plan, heap);
         final HelperSeat seat = new HelperSeat(workload, hall, line);
-        pool = new StandbyPool(engine, clock, workload, hall, line, windows, roster, duty, shifts, seat, heap,
+        final StuckLines stuck = new StuckLines(hall, line);
+        staffing = new CentreStaffing(clock, hall, line, windows, roster, plan, heap, seat,
+            policy == SimPolicy.BALANCER ? stuck : null);
+        pool = new StandbyPool(engine, clock, workload, hall, line, windows, roster, duty, shifts, seat, stuck, heap,
             day.pool());
         deployments = new Deployments(engine, clock, hall, line, windows, roster, duty, staffing, pool, seat, heap);
         recorder = new DayRecorder(stats, workload, visitors, tickets, line, clock, heap, day, hall.centres);
@@ -251,7 +257,10 @@ final class DaySimulation implements EventListener
         due(member, hall.shiftDue);
     }
 
-    /** The engine's minute: rescue windows for unserved services, local help by the pool, the next tick. */
+    /**
+     * The engine's minute: rescue windows for unserved services, local help for stuck lines (the back office, then
+     * the pool), the next tick.
+     */
     private void tick()
     {
         engine.command(CommandType.TICK);
@@ -261,6 +270,7 @@ final class DaySimulation implements EventListener
             if (line.total(c) > 0)
             {
                 staffing.rescue(c);
+                staffing.answerStuckLines(c);
             }
         }
         pool.helpLocally();

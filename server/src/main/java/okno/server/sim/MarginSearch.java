@@ -14,9 +14,9 @@ import java.util.function.DoubleFunction;
  */
 final class MarginSearch
 {
-    static final double LOWEST = -1.5;
+    static final double LOWEST = -3.0;
     static final double HIGHEST = 3.0;
-    static final int BISECTIONS = 6;
+    static final int BISECTIONS = 7;
     static final int CONFIRMATIONS = 2;
     /** The grid: {@code LOWEST + k * STEP} (a dyadic fraction, so the sums are exact). */
     static final double STEP = (HIGHEST - LOWEST) / (1 << BISECTIONS);

@@ -139,8 +139,32 @@ final class Roster
             return -1;
         }
         final int m = free[k];
-        free[k] = free[offset[centre] + --count[centre]];
+        takeFree(centre, k - offset[centre]);
         return m;
+    }
+
+    /** @return free regular members in the centre's back office. */
+    int freeCount(final int centre)
+    {
+        return count[centre];
+    }
+
+    /** @return the {@code k}-th free member of the centre's back office (order changes as members are taken). */
+    int free(final int centre, final int k)
+    {
+        return free[offset[centre] + k];
+    }
+
+    /** Takes the {@code k}-th free member of the centre's back office. */
+    void takeFree(final int centre, final int k)
+    {
+        free[offset[centre] + k] = free[offset[centre] + --count[centre]];
+    }
+
+    /** @return whether the member is on shift with an hour of it left: a window costs them no more pay. */
+    boolean onShift(final int member, final long nowMs)
+    {
+        return startMs[member] != NEVER && shiftEndMs(member) - nowMs >= Math.min(MIN_LEFT_MS, rules.shiftMs());
     }
 
     /** A regular member is back in their home centre's back office. */

@@ -10,13 +10,10 @@ import okno.engine.api.StaffView;
 /**
  * The standby pool of the day (okno+balancer only): the first {@code size} members of the network's pool work
  * whole shifts on standby, paid used or not, and besides the balancer's moves help where they stand when a
- * service's tickets have waited {@link #LOCAL_SUSTAIN_MS} with no free window serving them.
+ * service's tickets have waited {@link StuckLines#SUSTAIN_MS} with no free window serving them.
  */
 final class StandbyPool
 {
-    /** A service whose tickets wait this long with no free window serving them calls for a present pool member. */
-    private static final long LOCAL_SUSTAIN_MS = 3 * 60_000L;
-
     private final EngineSlot engine;
     private final DayClock clock;
     private final Workload workload;
@@ -30,12 +27,11 @@ final class StandbyPool
     private final EventHeap heap;
     /** The pool members on duty today. */
     private final int[] members;
-    /** Per centre and service: since when its tickets wait with no free open window serving them, or 0. */
-    private final long[] stuckSinceMs;
+    private final StuckLines stuck;
 
     StandbyPool(final EngineSlot engine, final DayClock clock, final Workload workload, final Hall hall,
         final Line line, final WindowControl windows, final Roster roster, final ShiftDuty duty,
-        final ShiftRules shifts, final HelperSeat seat, final EventHeap heap, final int size)
+        final ShiftRules shifts, final HelperSeat seat, final StuckLines stuck, final EventHeap heap, final int size)
     {
         this.engine = engine;
         this.clock = clock;
@@ -49,7 +45,7 @@ final class StandbyPool
         this.seat = seat;
         this.heap = heap;
         this.members = new int[size];
-        this.stuckSinceMs = new long[hall.centres * hall.services];
+        this.stuck = stuck;
     }
 
     /**
@@ -110,10 +106,10 @@ final class StandbyPool
 
     /**
      * A pool member on standby at a centre helps where they are: when tickets of a service have waited
-     * {@link #LOCAL_SUSTAIN_MS} with no free open window serving it (a skill group short of windows, which the
-     * centre-wide pressure the balancer reads does not show), they open a closed window that serves it with their
-     * own skills (any closed window if they are trained for it; see {@link HelperSeat}). The window closes again
-     * once it is free and the centre's line is empty; the member is on standby there again.
+     * {@link StuckLines#SUSTAIN_MS} with no free open window serving it, and the back office had nobody for it,
+     * they open a closed window that serves it with their own skills (any closed window if they are trained for
+     * it; see {@link HelperSeat}). The window closes again once it is free and the centre's line is empty; the
+     * member is on standby there again.
      */
     private void helpLocally(final int member)
     {
@@ -131,22 +127,12 @@ final class StandbyPool
         }
         for (int s = 0; s < hall.services; s++)
         {
-            final int k = c * hall.services + s;
-            if (line.waiting(c, s) == 0 || hall.freeServes(c, s))
-            {
-                stuckSinceMs[k] = 0;
-                continue;
-            }
-            if (stuckSinceMs[k] == 0)
-            {
-                stuckSinceMs[k] = nowMs;
-            }
-            else if (nowMs - stuckSinceMs[k] >= LOCAL_SUSTAIN_MS)
+            if (stuck.stuck(c, s, nowMs))
             {
                 final int w = seat.forService(c, member, s);
                 if (w >= 0)
                 {
-                    stuckSinceMs[k] = 0;
+                    stuck.helped(c, s);
                     windows.open(c, w, member, true);
                     hall.stintEndMs[hall.windowBase[c] + w] = nowMs;
                     return;

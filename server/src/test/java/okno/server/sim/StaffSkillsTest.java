@@ -112,6 +112,30 @@ class StaffSkillsTest
             + versatile.meanWaitMinutes() + " vs " + sameAsDesks.meanWaitMinutes());
     }
 
+    @Test
+    void withOknoLineWaitsABackOfficeMemberOnShiftAnswersAStuckLine()
+    {
+        // the long line of oneLongLine, with the long desk's second member trained for it as well. Under
+        // okno+balancer (no pool) the manager sees the long line stuck and seats them, once on shift and free in
+        // the back office, at a closed short desk for it; okno alone keeps to the hourly plan
+        final NetworkConfig network = oneLongLine(List.of(), SERVICES.get(LONG));
+        final SimSettings settings = new SimSettings(network, 3, 1, TUESDAY,
+            List.of(SimPolicy.OKNO, SimPolicy.BALANCER), 100, 0.5, ShiftRules.CITY, 0.0, 0);
+        final List<PolicyStats> runs = new Simulation(settings, VisitorMix.CITY, true).run(Progress.NONE);
+        final PolicyStats okno = runs.get(0);
+        final PolicyStats balancer = runs.get(1);
+
+        assertEquals(okno.visitors, balancer.visitors, "the same visitors");
+        assertEquals(0, balancer.moves, "one centre: nobody is sent");
+        assertTrue(okno.overPromiseShare() > 0.1, "P(>15) " + okno.overPromiseShare());
+        assertTrue(balancer.overPromiseShare() < 0.5 * okno.overPromiseShare(), "P(>15) "
+            + balancer.overPromiseShare() + " vs " + okno.overPromiseShare());
+        // only members already on shift answer; a later hour's plan, short of the member at the long line, may
+        // call in one more: at most one shift more than the plan alone
+        assertTrue(balancer.staffHoursPerDay() <= okno.staffHoursPerDay() + 12, balancer.staffHoursPerDay()
+            + " vs " + okno.staffHoursPerDay() + " staff-h");
+    }
+
     private static PolicyStats runWithPool(final NetworkConfig network, final int visitors)
     {
         final SimSettings settings = new SimSettings(network, 3, 1, TUESDAY, List.of(SimPolicy.BALANCER), visitors,
@@ -142,10 +166,17 @@ class StaffSkillsTest
     }
 
     /**
-     * One centre open 08:00-20:00: desk 0 for a 20-minute service, desks 1-5 for a 5-minute one, two members of
-     * each desk's trade (the long desk's first), and one standby pool member trained for {@code poolSkills}.
+     * One centre open 08:00-20:00: desk 0 for a 20-minute service, desks 1-5 for a 5-minute one, two members per
+     * desk (the long desk's first), all trained for the short service only but the long desk's own (so nobody in
+     * the back office can answer the long line), and one standby pool member trained for {@code poolSkills}.
      */
     private static NetworkConfig oneLongLine(final List<String> poolSkills)
+    {
+        return oneLongLine(poolSkills, SERVICES.get(SHORT));
+    }
+
+    /** {@link #oneLongLine} with the long desk's second member trained for {@code secondSkill}. */
+    private static NetworkConfig oneLongLine(final List<String> poolSkills, final String secondSkill)
     {
         final List<ServiceDef> services = List.of(
             new ServiceDef(SERVICES.get(LONG), "Long", "A", 20, Set.of(PriorityClass.NORMAL), 'A'),
@@ -157,7 +188,7 @@ class StaffSkillsTest
             final String service = SERVICES.get(w == 0 ? LONG : SHORT);
             windowDefs.add(new WindowDef("w" + w, Map.of(service, 5)));
             staff.add(new StaffDef("p" + w, "P" + w, "c", List.of(service), false));
-            staff.add(new StaffDef("q" + w, "Q" + w, "c", List.of(service), false));
+            staff.add(new StaffDef("q" + w, "Q" + w, "c", List.of(w == 0 ? secondSkill : SERVICES.get(SHORT)), false));
         }
         staff.add(new StaffDef("pool", "Pool", "c", poolSkills, true));
         final CentreDef centre = new CentreDef("c", "C", "D", 55.75, 37.62, false,
