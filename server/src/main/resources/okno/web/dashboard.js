@@ -105,7 +105,8 @@
 
   /** One balancer proposal of GET /api/network/balancer/proposals. */
   function proposalRow(p) {
-    const text = p.staff + ' ' + centreName(p.from) + ' → ' + centreName(p.to) + ' · ' + p.travelMinutes
+    const text = p.staff + ' ' + centreName(p.from) + ' → ' + centreName(p.to)
+      + (p.line ? ' for the ' + p.line + ' line' : '') + ' · ' + p.travelMinutes
       + ' min away · saves ~' + Math.round(p.savedVisitorMinutes) + ' visitor-min';
     return el('div', { class: 'proposal', dataset: { proposal: p.id } }, el('span', {}, text),
       el('button', { onclick: () => accept(p.id) }, 'Accept'));

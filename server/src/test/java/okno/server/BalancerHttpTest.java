@@ -49,8 +49,9 @@ class BalancerHttpTest
         overloadTverskoy();
         final JsonNode proposals = awaitProposals().get("proposals");
         final JsonNode first = proposals.get(0);
-        assertEquals(List.of("id", "staff", "from", "to", "travelMinutes", "savedVisitorMinutes", "scoreMinutes"),
-            fields(first));
+        assertEquals(List.of("id", "staff", "from", "to", "line", "travelMinutes", "savedVisitorMinutes",
+            "scoreMinutes"), fields(first));
+        assertEquals("passport", first.get("line").asText(), "the passport line is over the mark: " + first);
         for (final JsonNode p : proposals)
         {
             assertEquals("tverskoy", p.get("to").asText(), "only the overloaded centre receives: " + proposals);

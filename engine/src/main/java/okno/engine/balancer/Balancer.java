@@ -205,7 +205,8 @@ public final class Balancer
                 break;
             }
             final int chosen = take(bestSource, bestAt);
-            if (linePressed(bestTarget))
+            final int line = linePressed(bestTarget) ? lines.service(bestTarget) : -1;
+            if (line >= 0)
             {
                 lines.helperComing(bestTarget);
             }
@@ -216,7 +217,7 @@ public final class Balancer
                 windowsThere[bestSource]--;
                 idleLeft[bestSource]--;
             }
-            proposals.add(chosen, bestSource, bestTarget, bestScore);
+            proposals.add(chosen, bestSource, bestTarget, bestScore, line);
         }
         proposals.publish();
     }

@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.util.function.LongConsumer;
 
 /**
- * The balancer's open proposals, best first: who moves from where to where, and the visitor time it saves. A
+ * The balancer's open proposals, best first: who moves from where to where, for which line, and the visitor time
+ * it saves. A
  * proposal keeps its id while the same staff member is proposed for the same centre, so an operator can accept
  * it. Fixed arrays: a new list is built beside the current one and copied over, allocating nothing. Engine thread
  * only.
@@ -21,6 +22,8 @@ public final class ProposalList
     private final int[] from;
     private final int[] to;
     private final long[] scores;
+    /** Service whose line the move is for, or -1 when the centre as a whole is overloaded. */
+    private final int[] lines;
     private final boolean[] fresh;
     private int building;
     private final int[] newIds;
@@ -28,6 +31,7 @@ public final class ProposalList
     private final int[] newFrom;
     private final int[] newTo;
     private final long[] newScores;
+    private final int[] newLines;
 
     ProposalList(final int capacity)
     {
@@ -37,12 +41,14 @@ public final class ProposalList
         from = new int[capacity];
         to = new int[capacity];
         scores = new long[capacity];
+        lines = new int[capacity];
         fresh = new boolean[capacity];
         newIds = new int[capacity];
         newStaff = new int[capacity];
         newFrom = new int[capacity];
         newTo = new int[capacity];
         newScores = new long[capacity];
+        newLines = new int[capacity];
     }
 
     /** @return number of open proposals. */
@@ -81,6 +87,12 @@ public final class ProposalList
         return scores[i];
     }
 
+    /** @return service whose line the proposal at {@code i} is for, or -1 when it is for the whole centre. */
+    public int line(final int i)
+    {
+        return lines[i];
+    }
+
     /** @return whether the proposal at {@code i} was first made by the last evaluation. */
     public boolean isNew(final int i)
     {
@@ -109,6 +121,7 @@ public final class ProposalList
         System.arraycopy(from, i + 1, from, i, tail);
         System.arraycopy(to, i + 1, to, i, tail);
         System.arraycopy(scores, i + 1, scores, i, tail);
+        System.arraycopy(lines, i + 1, lines, i, tail);
         System.arraycopy(fresh, i + 1, fresh, i, tail);
         count--;
     }
@@ -130,13 +143,18 @@ public final class ProposalList
         return building < capacity;
     }
 
-    /** Adds a proposal to the new list, after those added before (best first). */
-    void add(final int member, final int source, final int target, final long score)
+    /**
+     * Adds a proposal to the new list, after those added before (best first).
+     *
+     * @param line service whose line the move is for, or -1 for the whole centre
+     */
+    void add(final int member, final int source, final int target, final long score, final int line)
     {
         newStaff[building] = member;
         newFrom[building] = source;
         newTo[building] = target;
         newScores[building] = score;
+        newLines[building] = line;
         building++;
     }
 
@@ -162,6 +180,7 @@ public final class ProposalList
         System.arraycopy(newFrom, 0, from, 0, building);
         System.arraycopy(newTo, 0, to, 0, building);
         System.arraycopy(newScores, 0, scores, 0, building);
+        System.arraycopy(newLines, 0, lines, 0, building);
         count = building;
     }
 
@@ -176,6 +195,7 @@ public final class ProposalList
             hash.accept(from[i]);
             hash.accept(to[i]);
             hash.accept(scores[i]);
+            hash.accept(lines[i]);
             hash.accept(fresh[i] ? 1 : 0);
         }
     }
@@ -191,6 +211,7 @@ public final class ProposalList
             out.writeInt(from[i]);
             out.writeInt(to[i]);
             out.writeLong(scores[i]);
+            out.writeInt(lines[i]);
             out.writeBoolean(fresh[i]);
         }
     }
@@ -210,6 +231,7 @@ public final class ProposalList
             from[i] = in.readInt();
             to[i] = in.readInt();
             scores[i] = in.readLong();
+            lines[i] = in.readInt();
             fresh[i] = in.readBoolean();
         }
     }

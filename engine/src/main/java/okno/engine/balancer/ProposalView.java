@@ -9,7 +9,9 @@ package okno.engine.balancer;
  * @param to       centre index the staff member is sent to
  * @param scoreMs  visitor-time saved minus travel time, ms
  * @param travelMs travel time, ms
+ * @param line     service whose line (over the high mark) the move is for, or -1 when the centre as a whole is
+ *                 overloaded
  */
-public record ProposalView(int id, int staff, int from, int to, long scoreMs, long travelMs)
+public record ProposalView(int id, int staff, int from, int to, long scoreMs, long travelMs, int line)
 {
 }

@@ -24,13 +24,14 @@ import java.util.Arrays;
  *   long nowMs, long day, long nextArrivalMs
  *   per centre:  int ticketCount, tickets..., lines..., windows..., dedup maps, serials[26], counters
  *   per staff:   byte mode, int centre, int window, int targetCentre, long arrivalMs, long ratingSum, int ratingCount
- *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 3: balancer overload clocks)
+ *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 3: balancer overload clocks; VERSION 4:
+ *   the line each proposal is for)
  * </pre>
  */
 final class StateCodec
 {
     private static final int MAGIC = 0x4F4B4E4F;
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private StateCodec()
     {

@@ -203,7 +203,7 @@ final class ViewBuilder
         for (int i = 0; i < b.count(); i++)
         {
             list.add(new ProposalView(b.id(i), b.staff(i), b.from(i), b.to(i), b.score(i),
-                state.travelMs(b.from(i), b.to(i))));
+                state.travelMs(b.from(i), b.to(i)), b.line(i)));
         }
         return list;
     }

@@ -98,6 +98,7 @@ class BalancerTest
         assertEquals(1, trained.size(), "only the member trained for s0 is sent: " + trained);
         assertEquals(d.index.staff("c0standby"), trained.get(0).staff());
         assertEquals(d.index.centre("c2"), trained.get(0).to());
+        assertEquals(d.index.service("s0"), trained.get(0).line(), "the operator sees which line the move is for");
 
         d.ok(d.command(CommandType.ACCEPT_PROPOSAL).flag(trained.get(0).id()));
         d.advanceMinutes(60);
@@ -269,6 +270,7 @@ class BalancerTest
         for (int i = 0; i < balancer.proposals().count(); i++)
         {
             assertEquals(0, balancer.proposals().to(i));
+            assertEquals(-1, balancer.proposals().line(i), "for the centre's load, not one service's line");
         }
     }
 

@@ -62,6 +62,8 @@ final class BalancerResource
         m.put("staff", ids.index().staffAt(p.staff()).id());
         m.put("from", ids.index().centreAt(p.from()).id());
         m.put("to", ids.index().centreAt(p.to()).id());
+        // the service line over the high mark the move is for; null when the centre as a whole is overloaded
+        m.put("line", p.line() < 0 ? null : ids.index().serviceAt(p.line()).id());
         m.put("travelMinutes", ApiViews.minutes(p.travelMs() / 1000));
         m.put("savedVisitorMinutes", Math.round((p.scoreMs() + p.travelMs()) / 6000.0) / 10.0);
         m.put("scoreMinutes", Math.round(p.scoreMs() / 6000.0) / 10.0);

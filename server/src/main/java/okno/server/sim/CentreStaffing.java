@@ -148,7 +148,9 @@ final class CentreStaffing
      * window serves it) gets a closed window that serves it, opened by a back-office member already on shift, who
      * costs no more pay; it closes again once it is free and the centre's line is empty. The manager reads the
      * same line waits the balancer reads and answers locally first, with no travel; the standby pool and the
-     * balancer's moves come after. The hourly plan stays the staffing decision: nobody fresh is called in.
+     * balancer's moves come after. The hourly plan stays the staffing decision: nobody fresh is called in for a
+     * stuck line (though a later hour's plan may then call someone in, the lent member not being in the back
+     * office).
      */
     void answerStuckLines(final int c)
     {
