@@ -31,6 +31,13 @@ public interface StateMachine
     /** @return a hash of the whole state built from stable codes only, equal across JVM runs. */
     long stateHash();
 
+    /**
+     * @return the format of what {@link #writeSnapshot} writes, recorded in each snapshot file: a snapshot of
+     *     another format (an older okno) is skipped at start-up in favour of an older one or the journal, never
+     *     misread; change it whenever the snapshot layout or the state hash changes
+     */
+    int snapshotFormat();
+
     /** Writes the whole state. */
     void writeSnapshot(DataOutput out) throws IOException;
 

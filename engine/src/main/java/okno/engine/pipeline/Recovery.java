@@ -11,8 +11,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 
 /**
- * Rebuilds a state machine from the newest usable snapshot and the journal after it. A damaged snapshot, or
- * one whose journal position is missing, is skipped with a log line and the next older one is tried; with
+ * Rebuilds a state machine from the newest usable snapshot and the journal after it. A damaged snapshot, one of
+ * another state format (written by an older okno), or one whose journal position is missing, is skipped with a
+ * log line and the next older one is tried; with
  * none, the whole journal is replayed into the empty state. Events of replayed commands are dropped: they
  * were published before the restart.
  */
@@ -41,6 +42,13 @@ final class Recovery
                 final SnapshotStore.Loaded loaded = snapshots.read(file);
                 if (loaded == null)
                 {
+                    skipped++;
+                    continue;
+                }
+                if (loaded.header().stateFormat() != state.snapshotFormat())
+                {
+                    LOG.log(Level.ERROR, "snapshot {0} holds state format {1}, this okno reads {2}; skipping it",
+                        file, loaded.header().stateFormat(), state.snapshotFormat());
                     skipped++;
                     continue;
                 }

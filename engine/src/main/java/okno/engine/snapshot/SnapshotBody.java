@@ -20,6 +20,7 @@ public final class SnapshotBody implements DataOutput
 
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 16);
     private int length;
+    private int format;
 
     /**
      * Replaces the contents with the state's snapshot.
@@ -29,6 +30,7 @@ public final class SnapshotBody implements DataOutput
     public SnapshotBody encode(final StateMachine state)
     {
         length = 0;
+        format = state.snapshotFormat();
         try
         {
             state.writeSnapshot(this);
@@ -39,6 +41,12 @@ public final class SnapshotBody implements DataOutput
             throw new UncheckedIOException(ex);
         }
         return this;
+    }
+
+    /** @return the state machine's snapshot format of the encoded bytes. */
+    public int format()
+    {
+        return format;
     }
 
     /** @return bytes encoded */

@@ -9,7 +9,9 @@ package okno.engine.snapshot;
  * @param stateHash   {@code StateMachine.stateHash()} when the snapshot was taken
  * @param bodyLength  bytes of the state after the header
  * @param bodyCrc     CRC32 of those bytes
+ * @param stateFormat {@code StateMachine.snapshotFormat()} of the state machine that wrote the body
  */
-public record SnapshotHeader(long journalSeq, long resumeIndex, long stateHash, long bodyLength, int bodyCrc)
+public record SnapshotHeader(long journalSeq, long resumeIndex, long stateHash, long bodyLength, int bodyCrc,
+    int stateFormat)
 {
 }

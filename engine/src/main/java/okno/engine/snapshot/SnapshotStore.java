@@ -27,20 +27,22 @@ import java.util.zip.CRC32;
  * <pre>
  * File layout, big-endian ({@link java.io.DataOutput} order):
  *   0 int  magic 0x4F4B534E ("OKSN")     24 long stateHash
- *   4 int  format version (1)           32 long body length
+ *   4 int  file format version (2)      32 long body length
  *   8 long journal sequence covered     40 int  CRC32 of the body
- *  16 long journal resume index         44 int  CRC32 of bytes [0, 44)
- *  48 body: StateMachine.writeSnapshot
+ *  16 long journal resume index         44 int  state format (StateMachine.snapshotFormat)
+ *                                       48 int  CRC32 of bytes [0, 48)
+ *  52 body: StateMachine.writeSnapshot
  * </pre>
+ * Files of file format 1 (okno before session 5, without the state format) are skipped as unreadable.
  */
 public final class SnapshotStore
 {
     /** Magic number at the start of every snapshot file. */
     public static final int MAGIC = 0x4F4B534E;
     /** Format version written. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Header bytes. */
-    public static final int HEADER_LENGTH = 48;
+    public static final int HEADER_LENGTH = 52;
 
     private static final System.Logger LOG = System.getLogger(SnapshotStore.class.getName());
     private static final String PREFIX = "snapshot-";
@@ -101,7 +103,8 @@ public final class SnapshotStore
             StandardOpenOption.TRUNCATE_EXISTING))
         {
             final ByteBuffer header = encodeHeader(
-                new SnapshotHeader(journalSeq, resumeIndex, stateHash, body.length(), (int)bodyCrc.getValue()));
+                new SnapshotHeader(journalSeq, resumeIndex, stateHash, body.length(), (int)bodyCrc.getValue(),
+                    body.format()));
             final ByteBuffer bytes = ByteBuffer.wrap(body.array(), 0, body.length());
             while (header.hasRemaining() || bytes.hasRemaining())
             {
@@ -143,7 +146,7 @@ public final class SnapshotStore
         }
         final ByteBuffer buf = ByteBuffer.wrap(bytes);
         final SnapshotHeader header = new SnapshotHeader(
-            buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32), buf.getInt(40));
+            buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32), buf.getInt(40), buf.getInt(44));
         return new Loaded(file, header, bytes);
     }
 
@@ -218,15 +221,16 @@ public final class SnapshotStore
         {
             return "bad magic 0x" + Integer.toHexString(buf.getInt(0));
         }
+        // the version first: an older file's header is shorter, so its CRC would not be where this one's is
+        if (buf.getInt(4) != VERSION)
+        {
+            return "file format version " + buf.getInt(4) + ", this okno reads " + VERSION;
+        }
         final CRC32 crc = new CRC32();
         crc.update(bytes, 0, HEADER_LENGTH - 4);
         if ((int)crc.getValue() != buf.getInt(HEADER_LENGTH - 4))
         {
             return "header CRC32 mismatch";
-        }
-        if (buf.getInt(4) != VERSION)
-        {
-            return "unknown format version " + buf.getInt(4);
         }
         final long bodyLength = buf.getLong(32);
         if (bodyLength != bytes.length - HEADER_LENGTH)
@@ -246,7 +250,7 @@ public final class SnapshotStore
     {
         final ByteBuffer buf = ByteBuffer.allocate(HEADER_LENGTH);
         buf.putInt(MAGIC).putInt(VERSION).putLong(h.journalSeq()).putLong(h.resumeIndex())
-            .putLong(h.stateHash()).putLong(h.bodyLength()).putInt(h.bodyCrc());
+            .putLong(h.stateHash()).putLong(h.bodyLength()).putInt(h.bodyCrc()).putInt(h.stateFormat());
         final CRC32 crc = new CRC32();
         crc.update(buf.array(), 0, HEADER_LENGTH - 4);
         buf.putInt((int)crc.getValue());

@@ -376,6 +376,12 @@ public final class NetworkState implements StateMachine, NetworkView
     }
 
     @Override
+    public int snapshotFormat()
+    {
+        return StateCodec.VERSION;
+    }
+
+    @Override
     public void writeSnapshot(final DataOutput out) throws IOException
     {
         StateCodec.write(this, out);

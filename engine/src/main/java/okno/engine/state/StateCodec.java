@@ -31,7 +31,8 @@ import java.util.Arrays;
 final class StateCodec
 {
     private static final int MAGIC = 0x4F4B4E4F;
-    private static final int VERSION = 4;
+    /** The snapshot format: bump it whenever the layout or the state hash changes (see StateMachine). */
+    static final int VERSION = 4;
 
     private StateCodec()
     {

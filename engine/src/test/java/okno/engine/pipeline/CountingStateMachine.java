@@ -28,6 +28,7 @@ public final class CountingStateMachine implements StateMachine
     private int[] issued;
     private Long2LongHashMap ticketByRequest = new Long2LongHashMap(MISSING);
     private long lastTimestampMs;
+    private int snapshotFormat = 1;
 
     /** @param centres number of centres, indexes 0 .. centres - 1 */
     public CountingStateMachine(final int centres)
@@ -131,6 +132,19 @@ public final class CountingStateMachine implements StateMachine
             entries += mix(it.getLongKey() * 0x9E3779B97F4A7C15L + it.getLongValue());
         }
         return hash * 31 + entries;
+    }
+
+    /** Makes this a state machine of another snapshot format (an older or newer okno), for recovery tests. */
+    public CountingStateMachine withSnapshotFormat(final int format)
+    {
+        snapshotFormat = format;
+        return this;
+    }
+
+    @Override
+    public int snapshotFormat()
+    {
+        return snapshotFormat;
     }
 
     @Override
