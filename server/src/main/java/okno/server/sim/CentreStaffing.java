@@ -183,5 +183,38 @@ final class CentreStaffing
                 return;
             }
         }
+        swapIntoIdleWindow(c, s, nowMs);
+    }
+
+    /**
+     * No closed window serves the stuck line with anyone of the back office (every window may be open): a member
+     * on shift in the back office trained for it takes over an idle window of the centre's own staff, whose member
+     * goes to the back office. Skills follow the person, so the window serves the line from now on besides its
+     * desk's (idle: nothing of those waits); it stays the plan's window.
+     */
+    private void swapIntoIdleWindow(final int c, final int s, final long nowMs)
+    {
+        for (int k = 0; k < roster.freeCount(c); k++)
+        {
+            final int member = roster.free(c, k);
+            if (!roster.onShift(member, nowMs) || !hall.trained(member, s))
+            {
+                continue;
+            }
+            for (int w = 0; w < hall.windowCount[c]; w++)
+            {
+                final int i = hall.windowBase[c] + w;
+                final int sitting = hall.windowStaff[i];
+                if (hall.mode[i] == Hall.IDLE && !hall.deployed[i] && hall.returning[i] < 0 && sitting >= 0
+                    && !roster.pool(sitting) && roster.home(sitting) == c)
+                {
+                    roster.takeFree(c, k);
+                    stuck.helped(c, s);
+                    windows.close(i);
+                    windows.open(c, w, member, false);
+                    return;
+                }
+            }
+        }
     }
 }
