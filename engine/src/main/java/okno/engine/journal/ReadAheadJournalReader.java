@@ -25,8 +25,10 @@ import org.agrona.concurrent.IdleStrategy;
  *        outcome or exception, after the last entry  --------->  returned or rethrown here
  * </pre>
  *
- * <p>Both sides wait with a bounded back-off (spin, yield, then short parks): at start-up nothing else runs, and
- * the reader spends most of the replay waiting for the slower handler. An exception of the handler stops the
+ * <p>The handler, the bound of a replay, waits for records by spinning a little, then yielding; it never parks, as
+ * a parked thread on a busy host wakes late. The reader spends most of the replay waiting for room: it refills a
+ * full ring only once half of it is free, and waits with a back-off (a few spins and yields, then parks of up to
+ * 0.2 ms), so that on a host shared with other work it does not take the core the handler needs. An exception of the handler stops the
  * reader at its next record; an exception of the reader reaches the caller after the records it published; either
  * way the reader thread has ended when {@link #read} returns or throws. On a host with one processor the reader
  * thread would only take turns with the handler, so there {@link #read} runs {@link JournalReader} on the calling
@@ -39,8 +41,16 @@ public final class ReadAheadJournalReader
 {
     /** Name of the reader thread. */
     static final String THREAD_NAME = "okno-journal-read-ahead";
-    /** Ring entries: eight documents of 1,024 records. */
-    static final int DEFAULT_RING_SIZE = 8192;
+    /**
+     * Ring entries: 32 documents of 1,024 records, about 15 ms of applying, so that the handler does not run dry
+     * when the scheduler keeps the reader off a busy host for a few time slices.
+     */
+    static final int DEFAULT_RING_SIZE = 32_768;
+    private static final int HANDLER_SPINS = 100;
+    private static final int READER_SPINS = 20;
+    private static final int READER_YIELDS = 5;
+    /** Half the ring takes milliseconds to apply: a reader waiting for room wakes a few times per refill. */
+    private static final long READER_MAX_PARK_NS = 200_000;
 
     /** One ring slot: a decoded record and its journal sequence. */
     private static final class Entry
@@ -113,8 +123,9 @@ public final class ReadAheadJournalReader
         private final RingBuffer<Entry> ring =
             RingBuffer.createSingleProducer(Entry::new, ringSize, new BusySpinWaitStrategy());
         private final EventPoller<Entry> poller = ring.newPoller();
-        private final IdleStrategy readerIdle = idleStrategy();
-        private final IdleStrategy handlerIdle = idleStrategy();
+        private final int refill = Math.max(1, ringSize / 2);
+        private final IdleStrategy readerIdle =
+            new BackoffIdleStrategy(READER_SPINS, READER_YIELDS, 1_000, READER_MAX_PARK_NS);
         private final ConsumerFailed consumerFailedSignal = new ConsumerFailed();
         private final RecordHandler publisher = this::publish;
         private final EventPoller.Handler<Entry> delivery = this::deliver;
@@ -191,15 +202,20 @@ public final class ReadAheadJournalReader
         /** Reader thread: claim, copy, publish one record. */
         private void publish(final long seq, final Command command)
         {
-            while (!ring.hasAvailableCapacity(1))
+            if (!ring.hasAvailableCapacity(1))
             {
-                if (consumerFailed)
+                // The handler is the slower side: wait until half the ring is free and refill it in one go, instead
+                // of waking for every few records it takes (each wake-up spins and yields a core the handler needs).
+                while (!ring.hasAvailableCapacity(refill))
                 {
-                    throw consumerFailedSignal;
+                    if (consumerFailed)
+                    {
+                        throw consumerFailedSignal;
+                    }
+                    readerIdle.idle();
                 }
-                readerIdle.idle();
+                readerIdle.reset();
             }
-            readerIdle.reset();
             if (consumerFailed)
             {
                 throw consumerFailedSignal;
@@ -221,21 +237,27 @@ public final class ReadAheadJournalReader
         /** Calling thread: hands every published record to the handler until the reader has finished. */
         private void deliverAll() throws Exception
         {
+            int idle = 0;
             while (true)
             {
                 // Read before polling: whatever the reader published before it finished is then seen by the poll.
                 final boolean finished = readerDone;
                 if (poller.poll(delivery) == EventPoller.PollState.PROCESSING)
                 {
-                    handlerIdle.reset();
+                    idle = 0;
                 }
                 else if (finished)
                 {
                     return;
                 }
+                else if (idle++ < HANDLER_SPINS)
+                {
+                    Thread.onSpinWait();
+                }
                 else
                 {
-                    handlerIdle.idle();
+                    // Never parks: the handler is the bound, and a parked thread on a busy host wakes late.
+                    Thread.yield();
                 }
             }
         }
@@ -245,11 +267,6 @@ public final class ReadAheadJournalReader
             handler.onCommand(entry.seq, entry.command);
             return true;
         }
-    }
-
-    private static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(100, 100, 1_000, 50_000);
     }
 
     private static void joinUninterruptibly(final Thread thread)
