@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import okno.engine.api.StateMachine;
 import okno.engine.journal.JournalOutcome;
 import okno.engine.journal.JournalReader;
+import okno.engine.journal.ReadAheadJournalReader;
 import okno.engine.snapshot.SnapshotStore;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class Recovery
         }
         final long fromIndex = used == null ? -1 : used.header().resumeIndex();
         final long afterSeq = used == null ? 0 : used.header().journalSeq();
-        final JournalOutcome outcome = new JournalReader().read(
+        final JournalOutcome outcome = new ReadAheadJournalReader().read(
             queue, fromIndex, afterSeq, (seq, command) -> state.replay(command));
         return new RecoveryReport(used == null ? null : used.file(), afterSeq, skipped, outcome, state.stateHash());
     }

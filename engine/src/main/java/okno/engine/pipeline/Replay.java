@@ -4,7 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import okno.engine.api.StateMachine;
 import okno.engine.journal.JournalOutcome;
-import okno.engine.journal.JournalReader;
+import okno.engine.journal.ReadAheadJournalReader;
 import okno.engine.snapshot.SnapshotHeader;
 import okno.engine.snapshot.SnapshotStore;
 import org.agrona.collections.Long2LongHashMap;
@@ -63,7 +63,7 @@ public final class Replay
         checkHash(expectedHashes, 0, emptyState.stateHash(), errors);
         try (ChronicleQueue queue = open(config))
         {
-            final JournalOutcome outcome = new JournalReader().read(queue, -1, 0, (seq, command) ->
+            final JournalOutcome outcome = new ReadAheadJournalReader().read(queue, -1, 0, (seq, command) ->
             {
                 emptyState.replay(command);
                 if (expectedHashes.containsKey(seq))
