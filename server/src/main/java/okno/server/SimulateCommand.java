@@ -75,6 +75,11 @@ final class SimulateCommand implements Callable<Integer>
         + "trained for the N agencies after their own (skills follow the person; default: ${DEFAULT-VALUE})")
     private int crossTrain;
 
+    @Option(names = "--redirect", paramLabel = "SHARE", defaultValue = "0", description = "share of the visitors "
+        + "told of a long wait who take okno's offer of a nearby centre, 0 to 1 (fifo's kiosk offers none; default: "
+        + "${DEFAULT-VALUE})")
+    private double redirect;
+
     @Option(names = "--leanest", description = "find per policy the leanest staffing that meets the goals "
         + "(mean wait <= 3 min, P(wait > 15 min) <= 1/2000) instead of using --staffing")
     private boolean leanest;
@@ -121,9 +126,9 @@ final class SimulateCommand implements Callable<Integer>
             err.println("okno simulate: --days must be 1..366, got " + days);
             return OknoMain.EXIT_USAGE;
         }
-        if (surprise < 0 || surprise > 1 || standby != null && standby < 0)
+        if (surprise < 0 || surprise > 1 || standby != null && standby < 0 || redirect < 0 || redirect > 1)
         {
-            err.println("okno simulate: --surprise must be 0..1 and --standby >= 0");
+            err.println("okno simulate: --surprise and --redirect must be 0..1 and --standby >= 0");
             return OknoMain.EXIT_USAGE;
         }
         final NetworkConfig simulated;
@@ -140,7 +145,7 @@ final class SimulateCommand implements Callable<Integer>
         final SimSettings settings = new SimSettings(simulated, seed, days, start, chosen,
             visitors == null ? SimSettings.defaultVisitors(net) : visitors, staffing,
             noBreaks ? ShiftRules.NONE : ShiftRules.CITY, surprise,
-            standby == null ? SimSettings.poolSize(net) / 4 : standby);
+            standby == null ? SimSettings.poolSize(net) / 4 : standby, redirect);
         final Simulation simulation = new Simulation(settings);
         int runs = 0;
         for (final SimPolicy policy : chosen)

@@ -62,6 +62,14 @@ final class DayRecorder
         }
     }
 
+    /** A visitor took a nearby centre: their cancelled ticket is not a visit (the engine counted it at issue). */
+    void redirected(final long travelMs)
+    {
+        stats.visitors--;
+        stats.redirected++;
+        stats.redirectTravelMs += travelMs;
+    }
+
     /** A member set off: a balancer's move (logged) or a trip home. */
     void moved(final EngineEvent e)
     {

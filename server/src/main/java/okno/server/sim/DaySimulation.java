@@ -75,8 +75,9 @@ final class DaySimulation implements EventListener
      * @param last     the run's last day (queue samples)
      * @param surprise the day's demand against the schedule
      * @param pool     standby pool members on duty
+     * @param redirect share of the visitors offered a nearby centre who take it (okno's kiosk only)
      */
-    record Day(long seed, int index, boolean last, DemandSurprise surprise, int pool)
+    record Day(long seed, int index, boolean last, DemandSurprise surprise, int pool, double redirect)
     {
     }
 
@@ -127,7 +128,10 @@ final class DaySimulation implements EventListener
             day.pool());
         deployments = new Deployments(engine, clock, hall, line, windows, roster, duty, staffing, pool, seat, heap);
         recorder = new DayRecorder(stats, workload, visitors, tickets, line, clock, heap, day, hall.centres);
-        flow = new VisitorFlow(engine, clock, workload, visitors, tickets, line, hall, windows, recorder, heap);
+        final Redirects redirects = policy == SimPolicy.FIFO ? null : new Redirects(workload, clock, day.redirect(),
+            day.seed() * 0x632BE59BD9B4E019L + date.toEpochDay(), visitors.count);
+        flow = new VisitorFlow(engine, clock, workload, visitors, tickets, line, hall, windows, recorder, redirects,
+            heap);
     }
 
     /** Runs the day to its end and adds its figures to the policy's statistics. */

@@ -70,9 +70,15 @@ public final class PolicyReport
         for (final PolicyStats s : results)
         {
             b.append(String.format(Locale.ROOT, "%s: goals %s; staff-hours %+.1f%% vs %s; window-hours %+.1f%% vs the "
-                    + "Erlang-C bound%n", s.policy.publicName(), s.meetsTargets() ? "met" : "missed",
+                    + "Erlang-C bound", s.policy.publicName(), s.meetsTargets() ? "met" : "missed",
                 100 * (s.staffHoursPerDay() / first.staffHoursPerDay() - 1), first.policy.publicName(),
                 100 * (s.windowHoursPerDay() / bound.staffHoursPerDay() - 1)));
+            if (s.redirected > 0)
+            {
+                b.append(String.format(Locale.ROOT, "; %d visitors took a nearby centre (trip %.1f min on average)",
+                    s.redirected, s.redirectTravelMs / 60_000.0 / s.redirected));
+            }
+            b.append('\n');
         }
         return b.toString();
     }

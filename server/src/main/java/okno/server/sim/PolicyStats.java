@@ -37,6 +37,9 @@ public final class PolicyStats
     long poolPaidMs;
     long travelMs;
     long moves;
+    /** Visitors who took the kiosk's offer of a nearby centre, and their trips there. */
+    long redirected;
+    long redirectTravelMs;
     long returns;
     long ratingSum;
     long ratings;

@@ -22,26 +22,37 @@ import java.util.List;
  *                       visitors come exactly at the scheduled rates (Poisson noise only)
  * @param standby        standby pool of okno+balancer: the first {@code standby} members of the network's pool
  *                       (capped at its size), paid for whole shifts; {@code fifo} and {@code okno} have none
+ * @param redirect       share of the visitors offered a nearby centre by okno's kiosk who take it (see
+ *                       {@link Redirects}); fifo's kiosk offers none
  */
 public record SimSettings(NetworkConfig network, long seed, int days, LocalDate startDate,
     List<SimPolicy> policies, int visitorsPerDay, double staffingBeta, ShiftRules shifts, double surprise,
-    int standby)
+    int standby, double redirect)
 {
     public SimSettings
     {
-        if (days < 1 || visitorsPerDay < 0 || policies.isEmpty() || surprise < 0 || standby < 0)
+        if (days < 1 || visitorsPerDay < 0 || policies.isEmpty() || surprise < 0 || standby < 0 || redirect < 0
+            || redirect > 1)
         {
             throw new IllegalArgumentException("a simulation needs at least one day, one policy, visitors >= 0, "
-                + "surprise >= 0 and standby >= 0");
+                + "surprise >= 0, standby >= 0 and a redirect share from 0 to 1");
         }
         policies = List.copyOf(policies);
+    }
+
+    /** Settings whose visitors never take the kiosk's offer of a nearby centre. */
+    public SimSettings(final NetworkConfig network, final long seed, final int days, final LocalDate startDate,
+        final List<SimPolicy> policies, final int visitorsPerDay, final double staffingBeta, final ShiftRules shifts,
+        final double surprise, final int standby)
+    {
+        this(network, seed, days, startDate, policies, visitorsPerDay, staffingBeta, shifts, surprise, standby, 0);
     }
 
     /** Settings without demand surprise and without a standby pool. */
     public SimSettings(final NetworkConfig network, final long seed, final int days, final LocalDate startDate,
         final List<SimPolicy> policies, final int visitorsPerDay, final double staffingBeta, final ShiftRules shifts)
     {
-        this(network, seed, days, startDate, policies, visitorsPerDay, staffingBeta, shifts, 0, 0);
+        this(network, seed, days, startDate, policies, visitorsPerDay, staffingBeta, shifts, 0, 0, 0);
     }
 
     /** @return size of the network's standby pool (staff marked standby in the config). */

@@ -98,7 +98,8 @@ public final class Simulation
             final DemandSurprise surprise = DemandSurprise.draw(network.centres().size(), settings.surprise(),
                 settings.seed(), date);
             new DaySimulation(state, workload, policy, plan, settings.shifts(), stats, date, dayStartMs,
-                new DaySimulation.Day(settings.seed(), d, d == settings.days() - 1, surprise, pool), progress).run();
+                new DaySimulation.Day(settings.seed(), d, d == settings.days() - 1, surprise, pool, settings.redirect()),
+                progress).run();
         }
         stats.wallNanos = System.nanoTime() - started;
         stats.cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;

@@ -5,11 +5,13 @@ import okno.engine.api.Command;
 import okno.engine.api.CommandType;
 import okno.engine.api.EngineEvent;
 import okno.engine.api.Result;
+import okno.engine.balancer.Alternative;
 
 /**
  * The visitors' side of the day: appointments booked at its start and checked in on arrival, tickets drawn
  * otherwise; a called visitor walks to the window in the mix's walk time or does not come (recalled each minute
- * up to the network's call limit, then a no-show); a completed multi-service visit queues again.
+ * up to the network's call limit, then a no-show); a completed multi-service visit queues again. Under okno's
+ * kiosk some visitors told of a long wait take a nearby centre instead ({@link Redirects}).
  */
 final class VisitorFlow
 {
@@ -24,11 +26,13 @@ final class VisitorFlow
     private final Hall hall;
     private final WindowControl windows;
     private final DayRecorder recorder;
+    /** Null for a kiosk that offers no nearby centre (fifo). */
+    private final Redirects redirects;
     private final EventHeap heap;
 
     VisitorFlow(final EngineSlot engine, final DayClock clock, final Workload workload, final Visitors visitors,
         final Tickets tickets, final Line line, final Hall hall, final WindowControl windows,
-        final DayRecorder recorder, final EventHeap heap)
+        final DayRecorder recorder, final Redirects redirects, final EventHeap heap)
     {
         this.engine = engine;
         this.clock = clock;
@@ -39,6 +43,7 @@ final class VisitorFlow
         this.hall = hall;
         this.windows = windows;
         this.recorder = recorder;
+        this.redirects = redirects;
         this.heap = heap;
     }
 
@@ -108,12 +113,32 @@ final class VisitorFlow
             return;
         }
         final int c = visitors.centre[v];
+        final Alternative elsewhere = redirects == null || cmd.type != CommandType.ISSUE_TICKET ? null
+            : redirects.taken(engine.state(), v, c, visitors.first[v], cmd.resultEtaSeconds);
+        if (elsewhere != null)
+        {
+            goElsewhere(v, c, cmd.resultTicket, elsewhere);
+            return;
+        }
         tickets.byTicket[c].put(cmd.resultTicket, v);
         tickets.ticketNumber[v] = cmd.resultTicket;
         tickets.issuedMs[v] = clock.nowMs();
         tickets.predictedSeconds[v] = cmd.resultEtaSeconds;
         line.enqueue(c, v);
         windows.wake(c, visitors.first[v]);
+    }
+
+    /** The visitor cancels the ticket and travels to the other centre, where they draw a new one on arrival. */
+    private void goElsewhere(final int v, final int c, final int ticket, final Alternative elsewhere)
+    {
+        final Command cancel = engine.command(CommandType.CANCEL_TICKET);
+        cancel.centre = c;
+        cancel.ticketNumber = ticket;
+        engine.apply();
+        final long travelMs = elsewhere.travelMinutes() * 60_000L;
+        visitors.centre[v] = elsewhere.centre();
+        recorder.redirected(travelMs);
+        heap.push(clock.nowMs() + travelMs, SimEvent.ARRIVE, v, 0);
     }
 
     /** The engine called a ticket: the window is busy with its visitor, who walks up or does not come. */

@@ -225,6 +225,33 @@ class SimulationTest
     }
 
     @Test
+    void visitorsToldOfALongWaitTakeTheNearbyCentreOknoOffers()
+    {
+        // the busy town has one member for its 4 windows, the quiet one 3 km away 24: its line grows long. okno's
+        // kiosk offers the quiet town, and half of the visitors told of a long wait go there; fifo's kiosk predicts
+        // nothing. The same visitors either way; each trip is 3 km at the network's 20 km/h
+        final List<PolicyStats> none = new Simulation(towns(0.0), VisitorMix.CITY, true).run(Progress.NONE);
+        final List<PolicyStats> half = new Simulation(towns(0.5), VisitorMix.CITY, true).run(Progress.NONE);
+        final PolicyStats stay = none.get(1);
+        final PolicyStats go = half.get(1);
+
+        assertEquals(0, stay.redirected, "nobody takes an offer at share 0");
+        assertEquals(0, half.get(0).redirected, "fifo offers nothing");
+        assertTrue(go.redirected > 10, "visitors took the quiet town: " + go.redirected);
+        assertEquals(go.redirected * 9 * 60_000L, go.redirectTravelMs, "3 km at 20 km/h is 9 minutes");
+        assertEquals(stay.visitors, go.visitors, "the same visitors: a cancelled ticket is not a visit");
+        assertTrue(stay.overPromiseShare() > 0.1, "P(>15) " + stay.overPromiseShare());
+        assertTrue(go.overPromiseShare() < 0.7 * stay.overPromiseShare(), "P(>15) " + go.overPromiseShare()
+            + " with the offer taken vs " + stay.overPromiseShare());
+    }
+
+    private static SimSettings towns(final double redirect)
+    {
+        return new SimSettings(twoTowns(3), 1, 1, TUESDAY, List.of(SimPolicy.FIFO, SimPolicy.OKNO), 250, 0.0,
+            ShiftRules.CITY, 0.0, 0, redirect);
+    }
+
+    @Test
     void theSurpriseMovesDemandBetweenCentresNotTheScheduleOrTheNetworkTotal()
     {
         final DemandSurprise none = DemandSurprise.draw(130, 0, 42, TUESDAY);
