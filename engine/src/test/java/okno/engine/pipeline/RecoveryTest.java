@@ -93,18 +93,31 @@ class RecoveryTest
     {
         final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(100);
         final CountingStateMachine reference = new CountingStateMachine(CENTRES);
-        runSequential(config, 0, 250, reference);
-        final List<Path> files = new SnapshotStore(config.snapshotDir(), 3).list();
+        final List<Path> files = runWithThreeSnapshots(config, reference);
         flipByte(files.get(0), 0);
         Files.write(files.get(1), new byte[] {1, 2, 3});
         final byte[] whole = Files.readAllBytes(files.get(2));
         Files.write(files.get(2), java.util.Arrays.copyOf(whole, whole.length - 1));
 
-        try (EnginePipeline pipeline = new EnginePipeline(config, new CountingStateMachine(CENTRES),
-            new ManualClock(1_000_000, 1)))
+        assertStartsFromTheWholeJournal(config, new CountingStateMachine(CENTRES), reference);
+    }
+
+    /** Runs 250 commands with snapshots every 100 and at the end. @return the three snapshots, newest first */
+    private static List<Path> runWithThreeSnapshots(final PipelineConfig config, final CountingStateMachine reference)
+        throws Exception
+    {
+        runSequential(config, 0, 250, reference);
+        return new SnapshotStore(config.snapshotDir(), 3).list();
+    }
+
+    /** Starts on the data with three unusable snapshots: the whole journal (250 commands) gives the state. */
+    private static void assertStartsFromTheWholeJournal(final PipelineConfig config, final CountingStateMachine state,
+        final CountingStateMachine reference) throws Exception
+    {
+        try (EnginePipeline pipeline = new EnginePipeline(config, state, new ManualClock(1_000_000, 1)))
         {
             final RecoveryReport report = pipeline.start();
-            assertNull(report.snapshot());
+            assertNull(report.snapshot(), "no usable snapshot");
             assertEquals(3, report.snapshotsSkipped());
             assertEquals(250, report.commandsReplayed());
             assertEquals(reference.stateHash(), report.stateHash());
@@ -118,20 +131,11 @@ class RecoveryTest
         // file format too, and the one at 200 recording a hash its format-1 state would not have
         final PipelineConfig config = PipelineConfig.defaults(data).withSnapshotEvery(100);
         final CountingStateMachine reference = new CountingStateMachine(CENTRES);
-        runSequential(config, 0, 250, reference);
-        final List<Path> files = new SnapshotStore(config.snapshotDir(), 3).list();
+        final List<Path> files = runWithThreeSnapshots(config, reference);
         SnapshotTampering.rewriteAsFileFormat1(files.get(0));
         SnapshotTampering.rewriteRecordedHash(files.get(1), 12345L);
 
-        try (EnginePipeline pipeline = new EnginePipeline(config,
-            new CountingStateMachine(CENTRES).withSnapshotFormat(2), new ManualClock(1_000_000, 1)))
-        {
-            final RecoveryReport report = pipeline.start();
-            assertNull(report.snapshot(), "no snapshot of this format");
-            assertEquals(3, report.snapshotsSkipped());
-            assertEquals(250, report.commandsReplayed());
-            assertEquals(reference.stateHash(), report.stateHash());
-        }
+        assertStartsFromTheWholeJournal(config, new CountingStateMachine(CENTRES).withSnapshotFormat(2), reference);
         // a full replay compares only snapshots of its own format: the foreign one's hash is not an error
         final ReplayReport full = Replay.fullJournal(data, new CountingStateMachine(CENTRES).withSnapshotFormat(2));
         assertEquals(List.of(), full.errors());
