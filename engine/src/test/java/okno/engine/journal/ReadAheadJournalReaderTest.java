@@ -190,16 +190,6 @@ class ReadAheadJournalReaderTest
         }
     }
 
-    @Test
-    void readingAheadNeedsASecondProcessorThatTheLoadLeavesFree()
-    {
-        assertFalse(ReadAheadJournalReader.aProcessorIsFree(1, 0.0), "one processor");
-        assertTrue(ReadAheadJournalReader.aProcessorIsFree(2, 0.4), "two, quiet");
-        assertFalse(ReadAheadJournalReader.aProcessorIsFree(2, 1.0), "two, one busy with other work");
-        assertTrue(ReadAheadJournalReader.aProcessorIsFree(2, -1.0), "load unknown");
-        assertTrue(ReadAheadJournalReader.aProcessorIsFree(8, 5.5), "eight, two and a half free");
-    }
-
     private static Read assertSameAsSingleThreaded(final ChronicleQueue queue, final ReadAheadJournalReader readAhead,
         final long fromIndex, final long afterSeq)
     {
