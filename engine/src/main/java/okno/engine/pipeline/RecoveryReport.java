@@ -32,7 +32,7 @@ public record RecoveryReport(Path snapshot, long snapshotSeq, int snapshotsSkipp
     public String toString()
     {
         return "snapshot " + (snapshot == null ? "none" : snapshot.getFileName() + " (sequence " + snapshotSeq + ")")
-            + (snapshotsSkipped > 0 ? ", " + snapshotsSkipped + " damaged snapshot(s) skipped" : "")
+            + (snapshotsSkipped > 0 ? ", " + snapshotsSkipped + " unusable snapshot(s) skipped" : "")
             + ", " + journal.replayed() + " commands replayed, last journal sequence " + journal.lastSeq()
             + (journal.damaged() ? ", journal damaged at index 0x" + Long.toHexString(journal.damagedIndex())
             + " (" + journal.damage() + ")" : "")

@@ -48,6 +48,7 @@ public final class SnapshotStore
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final String OTHER_FORMAT = "file format version ";
 
     private final Path dir;
     private final int keep;
@@ -141,7 +142,8 @@ public final class SnapshotStore
         final String problem = check(bytes);
         if (problem != null)
         {
-            LOG.log(Level.ERROR, "snapshot {0} is damaged ({1}); skipping it", file, problem);
+            LOG.log(Level.ERROR, problem.startsWith(OTHER_FORMAT) ? "snapshot {0} was written by another okno ({1}); "
+                + "skipping it" : "snapshot {0} is damaged ({1}); skipping it", file, problem);
             return null;
         }
         final ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -224,7 +226,7 @@ public final class SnapshotStore
         // the version first: an older file's header is shorter, so its CRC would not be where this one's is
         if (buf.getInt(4) != VERSION)
         {
-            return "file format version " + buf.getInt(4) + ", this okno reads " + VERSION;
+            return OTHER_FORMAT + buf.getInt(4) + ", this okno reads " + VERSION;
         }
         final CRC32 crc = new CRC32();
         crc.update(bytes, 0, HEADER_LENGTH - 4);
