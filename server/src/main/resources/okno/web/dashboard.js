@@ -22,6 +22,13 @@
     say(message, Okno.describe(error), 'error');
   }
 
+  /** The line's trend: an arrow and the waiting visitors it gains (or loses) an hour. */
+  function trendText(c) {
+    const arrow = { rising: '↑', falling: '↓', steady: '→' }[c.trend] || '→';
+    const rate = c.trendPerHour || 0;
+    return arrow + ' ' + (rate > 0 ? '+' : rate < 0 ? '−' : '') + Math.abs(Math.round(rate)) + '/h';
+  }
+
   function renderCentres() {
     fill($('tiles'), centres.map(c => el('div', {
       class: 'tile ' + pressure(c.predictedWaitMinutes), dataset: { centre: c.id, waiting: c.waiting }
@@ -33,6 +40,7 @@
       return el('tr', { dataset: { centre: c.id } },
         el('td', {}, c.name, el('span', { class: 'muted' }, ' (' + c.id + ')')),
         el('td', { class: 'num waiting' }, String(c.waiting)),
+        el('td', { class: 'num trend', title: 'line growth over about the last quarter of an hour' }, trendText(c)),
         el('td', { class: 'num open' }, c.openWindows + ' / ' + c.windows),
         el('td', { class: 'num ' + pressure(c.predictedWaitMinutes) }, String(c.predictedWaitMinutes)),
         el('td', { class: 'num' }, String(c.maxWaitMinutes)),

@@ -58,6 +58,12 @@ class BalancerHttpTest
             assertTrue(!p.get("from").asText().equals("tverskoy"));
         }
         assertTrue(first.get("travelMinutes").asDouble() > 0, first.toString());
+        for (final JsonNode centre : ok(node.get("/api/network/load", OPERATOR)).get("centres"))
+        {
+            final boolean overloaded = centre.get("centre").asText().equals("tverskoy");
+            assertEquals(overloaded ? "rising" : "steady", centre.get("trend").asText(), centre.toString());
+            assertTrue(overloaded == centre.get("trendPerHour").asDouble() > 4, centre.toString());
+        }
         assertTrue(first.get("savedVisitorMinutes").asDouble() > first.get("scoreMinutes").asDouble(),
             "the score is the saved visitor time minus travel: " + first);
 

@@ -67,6 +67,12 @@ public final class Balancer
     private final long[] lastIssued;
     /** Arrivals per interval x {@link #RATE_SCALE}, moving average with weight {@code 1 / 2^RATE_SHIFT}. */
     private final long[] arrivalRate;
+    /** Waiting tickets at the last evaluation. */
+    private final long[] lastWaiting;
+    /** Change of the waiting tickets per interval x {@link #RATE_SCALE}, averaged like {@link #arrivalRate}. */
+    private final long[] queueGrowth;
+    /** The per-centre and per-member state above, in the order it is hashed and written. */
+    private final long[][] columns;
     /** Since when each centre's predicted wait has stayed over the high mark, or {@link #NEVER}. */
     private final long[] overSinceMs;
 
@@ -98,6 +104,8 @@ public final class Balancer
         lastReceivedMs = new long[centreCount];
         lastIssued = new long[centreCount];
         arrivalRate = new long[centreCount];
+        lastWaiting = new long[centreCount];
+        queueGrowth = new long[centreCount];
         overSinceMs = new long[centreCount];
         sustained = new boolean[centreCount];
         windowsThere = new int[centreCount];
@@ -111,6 +119,8 @@ public final class Balancer
         spareStart = new int[centreCount + 1];
         spareNext = new int[centreCount];
         spareKind = new byte[staffCount];
+        columns = new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs, lastWaiting,
+            queueGrowth};
         Arrays.fill(lastMovedMs, NEVER);
         Arrays.fill(lastReceivedMs, NEVER);
         Arrays.fill(overSinceMs, NEVER);
@@ -147,12 +157,23 @@ public final class Balancer
         lastReceivedMs[target] = nowMs;
     }
 
+    /**
+     * @return how fast the centre's line has grown (negative: shrunk) over about the last quarter of an hour, in
+     *     waiting visitors per hour: the trend operators see beside the predicted wait
+     */
+    public double queueGrowthPerHour(final int centre)
+    {
+        return queueGrowth[centre] / (double)RATE_SCALE * (3_600_000.0 / rules.intervalMs());
+    }
+
     /** Forgets the proposals and the arrival counts of the old day; the cooldowns too (everyone starts at home). */
     public void startDay()
     {
         proposals.clear();
         Arrays.fill(lastIssued, 0);
         Arrays.fill(arrivalRate, 0);
+        Arrays.fill(lastWaiting, 0);
+        Arrays.fill(queueGrowth, 0);
         Arrays.fill(lastMovedMs, NEVER);
         Arrays.fill(lastReceivedMs, NEVER);
         Arrays.fill(overSinceMs, NEVER);
@@ -268,6 +289,8 @@ public final class Balancer
             closedLeft[c] = probe.windows(c) - windowsThere[c];
             backlog[c] = probe.backlogMs(c);
             waitingThere[c] = probe.waiting(c);
+            queueGrowth[c] += ((waitingThere[c] - lastWaiting[c]) * RATE_SCALE - queueGrowth[c]) >> RATE_SHIFT;
+            lastWaiting[c] = waitingThere[c];
             openNow[c] = probe.isOpen(c);
             lines.measure(c, openNow[c], waitingThere[c], probe);
         }
@@ -446,7 +469,7 @@ public final class Balancer
         hash.accept(mode.code());
         hash.accept(nextEvaluationMs);
         proposals.hashInto(hash);
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
+        for (final long[] column : columns)
         {
             for (final long v : column)
             {
@@ -463,7 +486,7 @@ public final class Balancer
         out.writeByte(mode.code());
         out.writeLong(nextEvaluationMs);
         proposals.write(out);
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
+        for (final long[] column : columns)
         {
             for (final long v : column)
             {
@@ -488,7 +511,7 @@ public final class Balancer
         }
         nextEvaluationMs = in.readLong();
         proposals.read(in);
-        for (final long[] column : new long[][]{lastMovedMs, lastReceivedMs, lastIssued, arrivalRate, overSinceMs})
+        for (final long[] column : columns)
         {
             for (int i = 0; i < column.length; i++)
             {

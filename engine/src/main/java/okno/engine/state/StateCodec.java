@@ -25,14 +25,14 @@ import java.util.Arrays;
  *   per centre:  int ticketCount, tickets..., lines..., windows..., dedup maps, serials[26], counters
  *   per staff:   byte mode, int centre, int window, int targetCentre, long arrivalMs, long ratingSum, int ratingCount
  *   appointments, ETA estimates, KPIs, load schedule, balancer (VERSION 3: balancer overload clocks; VERSION 4:
- *   the line each proposal is for)
+ *   the line each proposal is for; VERSION 5: each centre's queue growth)
  * </pre>
  */
 final class StateCodec
 {
     private static final int MAGIC = 0x4F4B4E4F;
     /** The snapshot format: bump it whenever the layout or the state hash changes (see StateMachine). */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private StateCodec()
     {

@@ -50,7 +50,8 @@ final class ViewBuilder
         }
         return new CentreSummary(centre, cs.openWindows, cs.stateCounts[TicketState.WAITING.code()],
             cs.stateCounts[TicketState.POSTPONED.code()], cs.stateCounts[TicketState.DONE.code()],
-            cs.waitCount == 0 ? 0 : cs.waitSumMs / cs.waitCount, cs.maxWaitMs, lines);
+            cs.waitCount == 0 ? 0 : cs.waitSumMs / cs.waitCount, cs.maxWaitMs, lines,
+            state.balancing.balancer.queueGrowthPerHour(centre));
     }
 
     List<QueueEntry> queue(final int centre, final int service)

@@ -274,6 +274,32 @@ class BalancerTest
         }
     }
 
+    @Test
+    void theQueueTrendFollowsTheLineOverAboutAQuarterOfAnHour()
+    {
+        // one more visitor waiting every minute for half an hour, then one fewer: about +60 an hour, then -60
+        final FixedProbe probe = new FixedProbe(2, 10);
+        final Balancer balancer = new Balancer(2, probe.staffCount(), BalancerRules.DEFAULT);
+        long now = TestNetworks.monday(9, 0);
+        for (int m = 0; m < 30; m++, now += 60_000L)
+        {
+            probe.waiting[0]++;
+            balancer.evaluate(now, probe);
+        }
+        final double rising = balancer.queueGrowthPerHour(0);
+        assertTrue(rising > 45 && rising <= 60, "growing by 60 an hour, read as " + rising);
+        assertEquals(0.0, balancer.queueGrowthPerHour(1), "the other centre's line did not move");
+        for (int m = 0; m < 30; m++, now += 60_000L)
+        {
+            probe.waiting[0]--;
+            balancer.evaluate(now, probe);
+        }
+        final double falling = balancer.queueGrowthPerHour(0);
+        assertTrue(falling < -40 && falling >= -60, "shrinking by 60 an hour, read as " + falling);
+        balancer.startDay();
+        assertEquals(0.0, balancer.queueGrowthPerHour(0), "a new day starts flat");
+    }
+
     /** A network read from plain arrays: standby members spread evenly over the centres, 5 minutes per hop. */
     private static final class FixedProbe implements LoadProbe
     {

@@ -23,6 +23,9 @@ import java.util.Map;
 /** The public JSON shapes of engine views: ids instead of indexes, ISO times, minutes for waits. */
 final class ApiViews
 {
+    /** A line changing by at most this many waiting visitors an hour (one per quarter of an hour) is steady. */
+    static final double STEADY_PER_HOUR = 4.0;
+
     private final NetworkIndex index;
 
     ApiViews(final NetworkIndex index)
@@ -131,7 +134,20 @@ final class ApiViews
         m.put("meanWaitMinutes", minutes(s.meanWaitMs() / 1000));
         m.put("maxWaitMinutes", minutes(s.maxWaitMs() / 1000));
         m.put("predictedWaitMinutes", minutes(predictedWaitSeconds(s)));
+        putTrend(m, s);
         return m;
+    }
+
+    /**
+     * Puts the centre's queue trend: {@code trend} is {@code rising} or {@code falling} when the line grew or shrank
+     * by more than {@link #STEADY_PER_HOUR} visitors an hour over about the last quarter of an hour, else
+     * {@code steady}; {@code trendPerHour} is that rate, one decimal.
+     */
+    static void putTrend(final Map<String, Object> m, final CentreSummary s)
+    {
+        final double perHour = s.growthPerHour();
+        m.put("trend", perHour > STEADY_PER_HOUR ? "rising" : perHour < -STEADY_PER_HOUR ? "falling" : "steady");
+        m.put("trendPerHour", Math.round(perHour * 10) / 10.0);
     }
 
     /** @return the longest predicted wait of any service line with visitors waiting (0 when none wait). */

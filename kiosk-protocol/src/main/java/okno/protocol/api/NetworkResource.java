@@ -71,6 +71,7 @@ final class NetworkResource
                 m.put("windows", ids.index().centreAt(c).windows().size());
                 m.put("predictedWaitMinutes", ApiViews.minutes(ApiViews.predictedWaitSeconds(s)));
                 m.put("maxWaitMinutes", ApiViews.minutes(s.maxWaitMs() / 1000));
+                ApiViews.putTrend(m, s);
                 centres.add(m);
             }
             return ApiResponse.ok(Map.of("centres", centres));

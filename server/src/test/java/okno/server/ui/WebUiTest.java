@@ -169,6 +169,7 @@ class WebUiTest
         assertThat(dashboard.locator("tr[data-centre=tverskoy] td.served")).hasText("1");
         assertThat(dashboard.locator("tr[data-centre=tverskoy] td.visitors")).hasText("1");
         assertThat(dashboard.locator("tr[data-centre=tverskoy] td.open")).hasText("1 / 10");
+        assertThat(dashboard.locator("tr[data-centre=tverskoy] td.trend")).hasText(Pattern.compile("[↑↓→] [+−]?\\d+/h"));
         assertThat(dashboard.locator("#kpi-rating .value")).hasText("4.00");
         // panels of endpoints this node may not have end as content or "not available", never stuck loading
         assertThat(dashboard.locator("#proposals")).hasText("Nothing to show.");
