@@ -73,7 +73,7 @@ final class CentreStaffing
                 final int member = roster.take(c, i, clock.nowMs());
                 if (member >= 0)
                 {
-                    windows.open(c, w, member, false);
+                    windows.open(c, w, member);
                 }
             }
             else
@@ -137,7 +137,7 @@ final class CentreStaffing
                 final int member = roster.take(c, hall.windowBase[c] + w, clock.nowMs());
                 if (member >= 0)
                 {
-                    windows.open(c, w, member, false);
+                    windows.open(c, w, member);
                 }
             }
         }
@@ -178,8 +178,7 @@ final class CentreStaffing
             {
                 roster.takeFree(c, k);
                 stuck.helped(c, s);
-                windows.open(c, w, member, true);
-                hall.stintEndMs[hall.windowBase[c] + w] = nowMs;
+                windows.deploy(c, w, member, nowMs);
                 return;
             }
         }
@@ -211,7 +210,7 @@ final class CentreStaffing
                     roster.takeFree(c, k);
                     stuck.helped(c, s);
                     windows.close(i);
-                    windows.open(c, w, member, false);
+                    windows.open(c, w, member);
                     return;
                 }
             }

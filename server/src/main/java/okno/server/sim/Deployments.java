@@ -100,10 +100,8 @@ final class Deployments
         final int best = seat.forLongestLine(c, member);
         if (best >= 0 && !roster.over(member, nowMs))
         {
-            windows.open(c, best, member, true);
-            final int i = hall.windowBase[c] + best;
-            hall.stintEndMs[i] = nowMs + STINT_MS;
-            heap.push(hall.stintEndMs[i], SimEvent.STINT_END, i, member);
+            windows.deploy(c, best, member, nowMs + STINT_MS);
+            heap.push(nowMs + STINT_MS, SimEvent.STINT_END, hall.windowBase[c] + best, member);
         }
         else
         {

@@ -51,7 +51,7 @@ final class Relief
         {
             windows.closeForBreak(i);
             onBreak[member] = true;
-            windows.open(c, i - hall.windowBase[c], relief, false);
+            windows.open(c, i - hall.windowBase[c], relief);
             return;
         }
         final Command slot = engine.command(CommandType.BREAK_WINDOW);
@@ -108,7 +108,7 @@ final class Relief
         windows.close(i);
         if (keep)
         {
-            windows.open(c, i - hall.windowBase[c], member, false);
+            windows.open(c, i - hall.windowBase[c], member);
         }
         else
         {
@@ -127,7 +127,7 @@ final class Relief
             final int member = roster.take(c, i, clock.nowMs());
             if (member >= 0)
             {
-                windows.open(c, i - hall.windowBase[c], member, false);
+                windows.open(c, i - hall.windowBase[c], member);
             }
         }
     }

@@ -133,8 +133,7 @@ final class StandbyPool
                 if (w >= 0)
                 {
                     stuck.helped(c, s);
-                    windows.open(c, w, member, true);
-                    hall.stintEndMs[hall.windowBase[c] + w] = nowMs;
+                    windows.deploy(c, w, member, nowMs);
                     return;
                 }
             }

@@ -94,8 +94,23 @@ final class WindowControl
         idle.accept(i);
     }
 
-    /** Opens a closed window with a member present at the centre; their shift starts if it had not. */
-    void open(final int c, final int w, final int member, final boolean standby)
+    /** Opens a closed window of the plan with a member present at the centre; their shift starts if it had not. */
+    void open(final int c, final int w, final int member)
+    {
+        openWindow(c, w, member, false);
+    }
+
+    /**
+     * Opens a closed window outside the plan (a helper, a stuck line) with a member present at the centre: it closes
+     * once it is free with the centre's line empty, from {@code stintEndMs} on.
+     */
+    void deploy(final int c, final int w, final int member, final long stintEndMs)
+    {
+        openWindow(c, w, member, true);
+        hall.stintEndMs[hall.windowBase[c] + w] = stintEndMs;
+    }
+
+    private void openWindow(final int c, final int w, final int member, final boolean deployed)
     {
         final int i = hall.windowBase[c] + w;
         final Command slot = engine.command(CommandType.OPEN_WINDOW);
@@ -110,7 +125,7 @@ final class WindowControl
         }
         duty.begin(member);
         hall.closing[i] = false;
-        hall.deployed[i] = standby;
+        hall.deployed[i] = deployed;
         hall.take(i, member);
         hall.open[c]++;
         busy(i);
