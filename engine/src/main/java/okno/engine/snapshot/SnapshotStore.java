@@ -48,7 +48,6 @@ public final class SnapshotStore
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final String TEMP_SUFFIX = ".tmp";
-    private static final String OTHER_FORMAT = "file format version ";
 
     private final Path dir;
     private final int keep;
@@ -139,11 +138,17 @@ public final class SnapshotStore
     public Loaded read(final Path file) throws IOException
     {
         final byte[] bytes = Files.readAllBytes(file);
+        final int version = fileVersion(bytes);
+        if (version != VERSION)
+        {
+            LOG.log(Level.ERROR, "snapshot {0} was written by another okno (file format version {1}, this okno reads "
+                + "{2}); skipping it", file, version, VERSION);
+            return null;
+        }
         final String problem = check(bytes);
         if (problem != null)
         {
-            LOG.log(Level.ERROR, problem.startsWith(OTHER_FORMAT) ? "snapshot {0} was written by another okno ({1}); "
-                + "skipping it" : "snapshot {0} is damaged ({1}); skipping it", file, problem);
+            LOG.log(Level.ERROR, "snapshot {0} is damaged ({1}); skipping it", file, problem);
             return null;
         }
         final ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -212,6 +217,18 @@ public final class SnapshotStore
         }
     }
 
+    /**
+     * @return the file format version of a snapshot file, or {@link #VERSION} when the bytes do not even start like
+     *     one (then {@link #check} names the damage). Read before the checks: another version's header differs in
+     *     length, so its CRC is not where this version's is.
+     */
+    private static int fileVersion(final byte[] bytes)
+    {
+        final ByteBuffer buf = ByteBuffer.wrap(bytes);
+        return bytes.length >= 8 && buf.getInt(0) == MAGIC ? buf.getInt(4) : VERSION;
+    }
+
+    /** @return why a snapshot file of this version is damaged, or null when it is sound. */
     private static String check(final byte[] bytes)
     {
         if (bytes.length < HEADER_LENGTH)
@@ -222,11 +239,6 @@ public final class SnapshotStore
         if (buf.getInt(0) != MAGIC)
         {
             return "bad magic 0x" + Integer.toHexString(buf.getInt(0));
-        }
-        // the version first: an older file's header is shorter, so its CRC would not be where this one's is
-        if (buf.getInt(4) != VERSION)
-        {
-            return OTHER_FORMAT + buf.getInt(4) + ", this okno reads " + VERSION;
         }
         final CRC32 crc = new CRC32();
         crc.update(bytes, 0, HEADER_LENGTH - 4);
